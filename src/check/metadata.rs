@@ -1,0 +1,115 @@
+//! Versions and dates.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Poste, Profil, Text};
+
+/// `MAJEUR.MINEUR.CORRECTIF`, each a number without leading zero, optionally
+/// followed by `-prerelease` (as in semver).
+pub fn is_semver(v: &str) -> bool {
+    let (core, pre) = match v.split_once('-') {
+        Some((core, pre)) => (core, Some(pre)),
+        None => (v, None),
+    };
+    let numbers: Vec<&str> = core.split('.').collect();
+    let number_ok = |n: &&str| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (n.len() == 1 || !n.starts_with('0'))
+    };
+    numbers.len() == 3
+        && numbers.iter().all(number_ok)
+        && pre.is_none_or(|p| {
+            !p.is_empty()
+                && p.split('.')
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+        })
+}
+
+/// A real calendar date written `AAAA-MM-JJ`.
+pub fn is_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&y) && (1..=days).contains(&day)
+}
+
+fn version(v: &Text, out: &mut Vec<Diagnostic>) {
+    if !is_semver(v) {
+        out.push(
+            Diagnostic::new(Code::InvalidVersion, v.span, format!("la version `{}` n'est pas au format MAJEUR.MINEUR.CORRECTIF", v.value))
+                .with_help("écrivez par exemple `1.0.0` : le premier nombre change quand le profil change de fond, le dernier pour une correction"),
+        );
+    }
+}
+
+fn date(d: &Text, what: &str, out: &mut Vec<Diagnostic>) {
+    if !is_date(d) {
+        out.push(
+            Diagnostic::new(
+                Code::InvalidDate,
+                d.span,
+                format!(
+                    "{what} `{}` n'est pas une date valide au format AAAA-MM-JJ",
+                    d.value
+                ),
+            )
+            .with_help("écrivez par exemple `2026-11-28` (année, mois, jour)"),
+        );
+    }
+}
+
+pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
+    version(&p.version, out);
+    date(&p.mise_a_jour, "la date de mise à jour", out);
+    for source in &p.sources {
+        if let Some(d) = &source.date {
+            date(d, "la date de la source", out);
+        }
+    }
+}
+
+pub fn poste(p: &Poste, out: &mut Vec<Diagnostic>) {
+    date(&p.mise_a_jour, "la date de mise à jour", out);
+    if let Some(d) = &p.prise_de_poste {
+        date(d, "la date de prise de poste", out);
+    }
+    if let Some(d) = p.candidature.as_ref().and_then(|c| c.date_limite.as_ref()) {
+        date(d, "la date limite de candidature", out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semver() {
+        assert!(is_semver("1.0.0"));
+        assert!(is_semver("2.10.3-rc.1"));
+        assert!(!is_semver("1.0"));
+        assert!(!is_semver("01.0.0"));
+        assert!(!is_semver("1.0.0-"));
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2024-13-01"));
+        assert!(!is_date("24-01-01"));
+        assert!(!is_date("2024-1-01"));
+    }
+}

@@ -1,0 +1,112 @@
+//! Rules over a file and over a set of files → `Vec<Diagnostic>`.
+//!
+//! `analyze` runs the whole trip of one file: parse once, structural rules on
+//! the tree, typed model, then the semantic rules, one family per file here.
+
+pub mod batch;
+mod frameworks;
+mod ids;
+mod metadata;
+pub mod project;
+mod references;
+mod scale;
+pub mod structure;
+pub mod suggest;
+mod wording;
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::load::{self, Source};
+use crate::model::{Document, Poste, Profil};
+use crate::schema::Kind;
+
+/// What one file yields: its model when it could be built, and its findings.
+#[derive(Debug)]
+pub struct Analysis {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == Severity::Error)
+    }
+}
+
+/// Parses and checks one file.
+pub fn analyze(source: &Source) -> Analysis {
+    let mut diagnostics = Vec::new();
+    let document = build(source, &mut diagnostics);
+    if let Some(document) = &document {
+        match document {
+            Document::Profil(p) => profil(p, &mut diagnostics),
+            Document::Poste(p) => poste(p, &mut diagnostics),
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
+    Analysis {
+        document,
+        diagnostics,
+    }
+}
+
+fn build(source: &Source, out: &mut Vec<Diagnostic>) -> Option<Document> {
+    let root = match load::parse(source) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            out.push(
+                Diagnostic::new(Code::EmptyFile, source.start_span(), "le fichier est vide")
+                    .with_help("un profil commence par `type: profil` ; `refnum new` ou docs/format.md donnent un modèle"),
+            );
+            return None;
+        }
+        Err(d) => {
+            out.push(d);
+            return None;
+        }
+    };
+    let before = out.len();
+    let kind = structure::check(source, &root, out)?;
+    if out[before..]
+        .iter()
+        .any(|d| d.severity() == Severity::Error)
+    {
+        return None;
+    }
+    let built = match kind {
+        Kind::Profil => {
+            load::from_tree::<Profil>(source, &root).map(|p| Document::Profil(Box::new(p)))
+        }
+        Kind::Poste => {
+            load::from_tree::<Poste>(source, &root).map(|p| Document::Poste(Box::new(p)))
+        }
+    };
+    match built {
+        Ok(document) => Some(document),
+        Err(e) => {
+            let span = e.span.unwrap_or_else(|| source.start_span());
+            out.push(Diagnostic::new(
+                Code::WrongType,
+                span,
+                format!("valeur incorrecte : {}", e.message),
+            ));
+            None
+        }
+    }
+}
+
+fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
+    ids::profil(p, out);
+    metadata::profil(p, out);
+    scale::check(p, out);
+    references::check(p, out);
+    frameworks::check(p, out);
+    wording::profil(p, out);
+}
+
+fn poste(p: &Poste, out: &mut Vec<Diagnostic>) {
+    ids::poste(p, out);
+    metadata::poste(p, out);
+    wording::poste(p, out);
+}

@@ -1,0 +1,95 @@
+//! Rules across files: a profile id defined twice, a post whose profile cannot be found.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::suggest;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Document, Span};
+
+/// What the cross-file rules need to know of one file (the model itself is dropped).
+#[derive(Debug, Clone)]
+pub enum Entry {
+    Profil { id: String, span: Span },
+    Poste { profil: String, span: Span },
+}
+
+impl Entry {
+    pub fn of(document: &Document) -> Entry {
+        match document {
+            Document::Profil(p) => Entry::Profil {
+                id: p.id.value.clone(),
+                span: p.id.span,
+            },
+            Document::Poste(p) => Entry::Poste {
+                profil: p.profil.value.clone(),
+                span: p.profil.span,
+            },
+        }
+    }
+}
+
+/// Runs the cross-file rules; `entries[i]` belongs to file `files[i]`.
+/// `known` lists profile ids found elsewhere (built-in profiles).
+pub fn check(
+    files: &[Option<PathBuf>],
+    entries: &[Option<Entry>],
+    known: &[&str],
+) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if let Some(Entry::Profil { id, span }) = entry {
+            match first.get(id.as_str()) {
+                Some(&j) => {
+                    let other = files[j].as_deref().map_or_else(
+                        || "un profil intégré".to_owned(),
+                        |p| p.display().to_string(),
+                    );
+                    out.push((
+                        i,
+                        Diagnostic::new(Code::DuplicateProfile, *span, format!("le profil `{id}` est déjà défini dans {other}"))
+                            .with_help("un identifiant de profil est unique dans un dépôt : renommez l'un des deux, ou faites de l'un une adaptation de l'autre"),
+                    ));
+                }
+                None => {
+                    first.insert(id, i);
+                }
+            }
+        }
+    }
+    let ids: Vec<&str> = first.keys().copied().chain(known.iter().copied()).collect();
+    for (i, entry) in entries.iter().enumerate() {
+        let Some(Entry::Poste { profil, span }) = entry else {
+            continue;
+        };
+        if ids.contains(&profil.as_str()) || path_exists(files[i].as_deref(), profil) {
+            continue;
+        }
+        let mut d = Diagnostic::new(
+            Code::ProfileNotFound,
+            *span,
+            format!("le profil `{profil}` de ce poste est introuvable"),
+        );
+        d.help = suggest::did_you_mean(profil, ids.iter().copied())
+            .or_else(|| Some(format!("profils connus : {}", sorted(&ids))));
+        out.push((i, d));
+    }
+    out
+}
+
+fn sorted(ids: &[&str]) -> String {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.join(", ")
+}
+
+/// A `profil` written as a path, relative to the post's file.
+fn path_exists(file: Option<&Path>, reference: &str) -> bool {
+    if !(reference.ends_with(".yaml") || reference.ends_with(".yml")) {
+        return false;
+    }
+    let base = file.and_then(Path::parent).unwrap_or(Path::new("."));
+    base.join(reference).is_file()
+}

@@ -1,0 +1,384 @@
+//! Structural rules on the YAML tree: unknown and missing keys, types and
+//! permitted values, every one collected in a single walk.
+//!
+//! The walk is driven by the JSON Schema generated from the model types
+//! (`crate::schema`), so the schema and the checks cannot drift apart.
+
+use serde_json::{Map, Value};
+
+use super::suggest;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::{Node, NodeKind, Source};
+use crate::model::Span;
+use crate::schema::Kind;
+
+/// Checks the root of a document; returns its kind when `type` is known.
+pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<Kind> {
+    let here = source.span_at(&root.location);
+    if root.as_map().is_none() {
+        let what = root.type_name();
+        out.push(
+            Diagnostic::new(Code::InvalidRoot, here, format!("le document est {what} ; un profil ou un poste est un tableau associatif de clés"))
+                .with_help("commencez le fichier par `type: profil` (ou `type: poste`) suivi des autres clés, une par ligne"),
+        );
+        return None;
+    }
+    let kind = match root.get("type") {
+        None => {
+            out.push(
+                Diagnostic::new(Code::MissingKey, here, "la clé obligatoire `type` manque : le fichier ne dit pas s'il décrit un profil ou un poste")
+                    .with_help("ajoutez en tête du fichier `type: profil` ou `type: poste`"),
+            );
+            None
+        }
+        Some(node) => {
+            let kind = node.as_str().and_then(Kind::from_name);
+            if kind.is_none() {
+                let mut d = Diagnostic::new(
+                    Code::UnknownValue,
+                    source.span_at(&node.location),
+                    format!(
+                        "`type` vaut {}, or seuls `profil` et `poste` sont permis",
+                        shown(node)
+                    ),
+                );
+                d.help = node
+                    .as_str()
+                    .and_then(|s| suggest::did_you_mean(s, ["profil", "poste"]))
+                    .or_else(|| Some("écrivez `type: profil` ou `type: poste`".into()));
+                out.push(d);
+            }
+            kind
+        }
+    };
+    if let Some(kind) = kind {
+        let schema = kind.schema();
+        let walker = Walker {
+            source,
+            root: schema,
+            out,
+        };
+        walker.walk(root, schema, &mut Vec::new(), here);
+    }
+    kind
+}
+
+fn shown(node: &Node) -> String {
+    match &node.kind {
+        NodeKind::Str(s) => format!("`{s}`"),
+        _ => node.type_name().to_owned(),
+    }
+}
+
+struct Walker<'a, 'o> {
+    source: &'a Source,
+    root: &'a Value,
+    out: &'o mut Vec<Diagnostic>,
+}
+
+impl<'a> Walker<'a, '_> {
+    /// Follows `$ref` to the definition.
+    fn resolve(&self, schema: &'a Value) -> &'a Value {
+        let mut schema = schema;
+        for _ in 0..16 {
+            let Some(target) = schema.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            let path = target.trim_start_matches("#/");
+            let mut next = self.root;
+            for part in path.split('/') {
+                next = next.get(part).unwrap_or(&Value::Null);
+            }
+            schema = next;
+        }
+        schema
+    }
+
+    fn walk(mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
+        self.node(node, schema, path, anchor);
+    }
+
+    fn node(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
+        let schema = self.resolve(schema);
+        let mut types = types_of(schema);
+        if let Some(branches) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Value::as_array)
+        {
+            let nullable = branches
+                .iter()
+                .any(|b| types_of(self.resolve(b)).contains(&"null"));
+            if nullable && matches!(node.kind, NodeKind::Null) {
+                return;
+            }
+            if let Some(branch) = branches
+                .iter()
+                .map(|b| self.resolve(b))
+                .find(|b| !types_of(b).contains(&"null"))
+            {
+                return self.node(node, branch, path, anchor);
+            }
+        }
+        if types.contains(&"null") {
+            if matches!(node.kind, NodeKind::Null) {
+                return;
+            }
+            types.retain(|t| *t != "null");
+        }
+        let here = self.source.span_at(&node.location);
+        match types.first().copied() {
+            Some("object") => self.object(node, schema, path, anchor),
+            Some("array") => self.array(node, schema, path, anchor),
+            Some("string") => self.string(node, schema, path, here),
+            Some("integer") => self.integer(node, schema, path, here),
+            Some("boolean") => self.boolean(node, path, here),
+            _ => {}
+        }
+    }
+
+    fn object(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
+        let Some(entries) = node.as_map() else {
+            return self.wrong_type(node, path, "un tableau associatif (des clés `nom: valeur`)");
+        };
+        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+        let properties = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
+        let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+        for (key, value) in entries {
+            let key_span = self.source.span_at(&key.location);
+            let Some(name) = key.as_str() else {
+                self.out.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        key_span,
+                        format!(
+                            "clé de type {} {}: les clés sont des mots",
+                            key.type_name(),
+                            place(path)
+                        ),
+                    )
+                    .with_help("écrivez une clé en lettres minuscules, par exemple `libelle`"),
+                );
+                continue;
+            };
+            match properties.get(name) {
+                Some(property) => {
+                    path.push(name.to_owned());
+                    self.node(value, property, path, key_span);
+                    path.pop();
+                }
+                None if closed => {
+                    let mut d = Diagnostic::new(
+                        Code::UnknownKey,
+                        key_span,
+                        format!("clé inconnue `{name}` {}", place(path)),
+                    );
+                    d.help = suggest::did_you_mean(name, properties.keys().map(String::as_str))
+                        .or_else(|| {
+                            let known: Vec<&str> = properties.keys().map(String::as_str).collect();
+                            Some(format!("clés permises ici : {}", known.join(", ")))
+                        });
+                    self.out.push(d);
+                }
+                None => {}
+            }
+        }
+        for required in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if node.get(required).is_none() {
+                let span = if entries.is_empty() {
+                    anchor
+                } else {
+                    anchor_or(anchor, self.source.span_at(&node.location))
+                };
+                self.out.push(
+                    Diagnostic::new(
+                        Code::MissingKey,
+                        span,
+                        format!("la clé obligatoire `{required}` manque {}", place(path)),
+                    )
+                    .with_help(format!(
+                        "ajoutez `{required}:` avec sa valeur ; voir docs/format.md"
+                    )),
+                );
+            }
+        }
+    }
+
+    fn array(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, _anchor: Span) {
+        let NodeKind::Seq(items) = &node.kind else {
+            let hint = if node.is_scalar() && !matches!(node.kind, NodeKind::Null) {
+                "une liste (même d'un seul élément : `- valeur` ou `[valeur]`)"
+            } else {
+                "une liste"
+            };
+            return self.wrong_type(node, path, hint);
+        };
+        let Some(item_schema) = schema.get("items") else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            path.push(format!("[{}]", i + 1));
+            let here = self.source.span_at(&item.location);
+            self.node(item, item_schema, path, here);
+            path.pop();
+        }
+    }
+
+    fn string(&mut self, node: &Node, schema: &Value, path: &[String], here: Span) {
+        match &node.kind {
+            NodeKind::Null => {
+                self.out.push(
+                    Diagnostic::new(Code::EmptyText, here, format!("valeur vide {}", place(path)))
+                        .with_help("écrivez le texte après les deux-points, ou retirez la clé si elle est facultative"),
+                );
+            }
+            NodeKind::Str(s) if s.trim().is_empty() => {
+                self.out.push(
+                    Diagnostic::new(Code::EmptyText, here, format!("texte vide {}", place(path)))
+                        .with_help("écrivez le texte, ou retirez la clé si elle est facultative"),
+                );
+            }
+            NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte"),
+            _ => {
+                if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
+                    let allowed: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
+                    let value = node.as_str().unwrap_or_default();
+                    if !allowed.contains(&value) {
+                        let mut d = Diagnostic::new(
+                            Code::UnknownValue,
+                            here,
+                            format!(
+                                "valeur {} non permise {} ; valeurs permises : {}",
+                                shown(node),
+                                place(path),
+                                allowed.join(", ")
+                            ),
+                        );
+                        d.help = suggest::did_you_mean(value, allowed.iter().copied());
+                        self.out.push(d);
+                    }
+                }
+            }
+        }
+    }
+
+    fn integer(&mut self, node: &Node, schema: &Value, path: &[String], here: Span) {
+        let NodeKind::Int(value) = node.kind else {
+            return self.wrong_type(node, path, "un nombre entier");
+        };
+        let min = schema.get("minimum").and_then(Value::as_i64);
+        let max = schema.get("maximum").and_then(Value::as_i64);
+        if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
+            self.out.push(Diagnostic::new(
+                Code::WrongType,
+                here,
+                format!(
+                    "le nombre {value} est hors des bornes permises {} ({} à {})",
+                    place(path),
+                    min.unwrap_or(i64::MIN),
+                    max.unwrap_or(i64::MAX)
+                ),
+            ));
+        }
+    }
+
+    fn boolean(&mut self, node: &Node, path: &[String], here: Span) {
+        if matches!(node.kind, NodeKind::Bool(_)) {
+            return;
+        }
+        let mut d = Diagnostic::new(
+            Code::WrongType,
+            here,
+            format!(
+                "{} attend `true` ou `false`, pas {}",
+                subject(path),
+                shown(node)
+            ),
+        );
+        d.help = Some(match node.as_str().map(suggest::fold).as_deref() {
+            Some("oui" | "yes" | "vrai" | "y" | "on") => {
+                "écrivez `true` (les formes oui, yes, on ne sont pas acceptées)".into()
+            }
+            Some("non" | "no" | "faux" | "n" | "off") => {
+                "écrivez `false` (les formes non, no, off ne sont pas acceptées)".into()
+            }
+            _ => "écrivez `true` ou `false`".into(),
+        });
+        self.out.push(d);
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &[String], expected: &str) {
+        let here = self.source.span_at(&node.location);
+        let (code, help) = match node.kind {
+            NodeKind::Null => (
+                Code::EmptyText,
+                "donnez une valeur après les deux-points, ou retirez la clé si elle est facultative",
+            ),
+            _ => (
+                Code::WrongType,
+                "voir docs/format.md pour la forme attendue de chaque clé",
+            ),
+        };
+        self.out.push(
+            Diagnostic::new(
+                code,
+                here,
+                format!(
+                    "{} attend {expected}, pas {}",
+                    subject(path),
+                    node.type_name()
+                ),
+            )
+            .with_help(help),
+        );
+    }
+}
+
+fn anchor_or(anchor: Span, fallback: Span) -> Span {
+    if anchor.is_known() { anchor } else { fallback }
+}
+
+fn types_of(schema: &Value) -> Vec<&str> {
+    match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `competences.savoirs[2].libelle`
+pub fn dotted(path: &[String]) -> String {
+    let mut out = String::new();
+    for part in path {
+        if !part.starts_with('[') && !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn place(path: &[String]) -> String {
+    if path.is_empty() {
+        "à la racine du document".to_owned()
+    } else {
+        format!("dans `{}`", dotted(path))
+    }
+}
+
+fn subject(path: &[String]) -> String {
+    if path.is_empty() {
+        "le document".to_owned()
+    } else {
+        format!("`{}`", dotted(path))
+    }
+}

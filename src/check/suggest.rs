@@ -1,0 +1,72 @@
+//! "Did you mean": the closest known word to a mistyped one.
+
+/// Lowercase, accents removed: `Savoir-Être` → `savoir-etre`.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '_' | ' ' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let folded = fold(word);
+    let mut best: Option<(&str, f64)> = None;
+    for candidate in candidates {
+        let score = if fold(candidate) == folded {
+            2.0
+        } else {
+            strsim::jaro_winkler(&folded, &fold(candidate))
+        };
+        if score >= 0.8 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((candidate, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// A French hint for the closest candidate, if any.
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<String>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    closest(word, candidates).map(|c| format!("vouliez-vous dire `{c}` ?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accented_key_finds_its_ascii_spelling() {
+        assert_eq!(
+            closest("savoir-être", ["savoirs", "savoir-faire", "savoir-etre"]),
+            Some("savoir-etre")
+        );
+    }
+
+    #[test]
+    fn typo_finds_the_key() {
+        assert_eq!(
+            closest("libele", ["id", "libelle", "niveau"]),
+            Some("libelle")
+        );
+    }
+
+    #[test]
+    fn unrelated_word_finds_nothing() {
+        assert_eq!(closest("zzz", ["id", "libelle", "niveau"]), None);
+    }
+}

@@ -1,0 +1,47 @@
+//! GitHub Actions workflow commands: one `::error` or `::warning` line per finding.
+
+use super::{FileReport, Severity, Summary};
+
+/// Renders one annotation line per finding, then the summary as a notice.
+pub fn render(reports: &[FileReport], summary: &Summary) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for d in &report.diagnostics {
+            let command = match d.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\naide : ");
+                message.push_str(help);
+            }
+            let line = d.span.line.max(1);
+            let col = d.span.column.max(1);
+            let end_line = d.span.end_line.max(line);
+            out.push_str(&format!(
+                "::{command} file={},line={line},col={col},endLine={end_line},title={}::{}\n",
+                property(&report.name),
+                property(&format!("{} {}", d.code, d.code.title())),
+                data(&message)
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "::notice title=refnum::{}\n",
+        data(&summary.sentence())
+    ));
+    out
+}
+
+/// Escaping of a message (the part after `::`).
+pub fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping of a property value (file, title).
+pub fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}

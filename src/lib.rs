@@ -1,0 +1,60 @@
+//! `refnum`: competency profiles of the *référent numérique entreprise*.
+//!
+//! The data's trip, one folder per stage: `load` (files → tree → model),
+//! `check` (rules → diagnostics), `diagnostic` (findings and their
+//! renderers), `commands` (one per subcommand). The library never prints:
+//! `run` returns what to print and the exit code.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod schema;
+
+pub use error::Error;
+
+/// What the terminal can do, decided by the binary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminal {
+    /// Colour is wanted on standard output.
+    pub color: bool,
+    /// Standard output is a terminal.
+    pub stdout_is_terminal: bool,
+}
+
+/// What a command produced: text for each stream and the exit code.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+    pub code: u8,
+}
+
+/// Exit codes, as documented in the README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// The input is invalid (errors, or warnings under `--deny-warnings`).
+    pub const INVALID: u8 = 1;
+    /// The command could not run as asked.
+    pub const FAILURE: u8 = 2;
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
+    let result = match cli.command {
+        cli::Command::Validate(args) => commands::validate::run(&args, terminal),
+        cli::Command::List(args) => commands::list::run(&args, terminal),
+        cli::Command::Schema(args) => commands::schema::run(&args),
+    };
+    result.unwrap_or_else(|e| Outcome {
+        stdout: Vec::new(),
+        stderr: format!("erreur : {e}\n"),
+        code: exit::FAILURE,
+    })
+}

@@ -1,0 +1,59 @@
+//! Finds the YAML files under the paths a user gives.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+
+/// Every `*.yaml` / `*.yml` file under `paths`, recursively, hidden folders
+/// skipped, in a stable order. A path named explicitly is kept whatever its
+/// extension; a path that does not exist is an error.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if metadata.is_dir() {
+            let start = files.len();
+            walk(path, &mut files)?;
+            files[start..].sort();
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    Ok(files)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name();
+        let hidden = name.to_str().is_some_and(|n| n.starts_with('.'));
+        let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        let file_type = if file_type.is_symlink() {
+            std::fs::metadata(&path)
+                .map(|m| m.file_type())
+                .unwrap_or(file_type)
+        } else {
+            file_type
+        };
+        if file_type.is_dir() {
+            if !hidden {
+                walk(&path, out)?;
+            }
+        } else if !hidden && is_yaml(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `true` for `.yaml` and `.yml` files.
+pub fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}

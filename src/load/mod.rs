@@ -1,0 +1,36 @@
+//! Files → source text → YAML tree → typed model: everything up to the model.
+//!
+//! Also finds the files to read (`discover`) and holds the profiles built
+//! into the binary (`builtin`).
+
+pub mod builtin;
+mod de;
+pub mod discover;
+mod parse;
+mod source;
+mod tree;
+
+pub use de::{DeError, from_tree};
+pub use parse::parse;
+pub use source::{MAX_FILE_BYTES, Source};
+pub use tree::{Node, NodeKind};
+
+use std::path::Path;
+
+use crate::error::Error;
+
+/// Reads a file from disk. A missing or unreadable file is a failure to run
+/// (exit 2); the checks of its content come later.
+pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if metadata.len() > (MAX_FILE_BYTES as u64) * 2 {
+        // Read no more than needed to report the size: the file is refused anyway.
+        let mut head = Vec::with_capacity(MAX_FILE_BYTES + 1);
+        use std::io::Read;
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut head))
+            .map_err(|e| Error::io(path, e))?;
+        return Ok(head);
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}

@@ -1,0 +1,148 @@
+//! YAML text → tree, with limits against hostile input and French errors.
+
+use serde_saphyr::{Error as YamlError, budget::BudgetBreach};
+
+use super::source::Source;
+use super::tree::{Node, RawNode};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// Limits sized far above any real profile (a few thousand nodes), far below harm.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_events: 1_000_000,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_depth: 64,
+            max_documents: 1,
+            max_nodes: 200_000,
+            max_total_scalar_bytes: super::source::MAX_FILE_BYTES,
+            flow_nesting_limit: 64,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 100_000,
+            max_replay_stack_depth: 16,
+            max_alias_expansions_per_anchor: 1_000,
+        },
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        strict_booleans: true,
+        with_snippet: false,
+    }
+}
+
+/// Parses the text of a file into a tree (`None` for an empty document).
+pub fn parse(source: &Source) -> Result<Option<Node>, Diagnostic> {
+    if source.text.trim().is_empty() || only_comments(&source.text) {
+        return Ok(None);
+    }
+    match serde_saphyr::from_str_with_options::<RawNode>(&source.text, options()) {
+        Ok(RawNode(node)) => Ok(Some(node)),
+        Err(error) => Err(diagnostic(source, &error)),
+    }
+}
+
+fn only_comments(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    })
+}
+
+/// Turns a serde-saphyr error into a French diagnostic at its place.
+fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
+    let span = error
+        .location()
+        .map_or_else(|| source.start_span(), |l| source.span_at(&l));
+    let error = error.without_snippet();
+    match error {
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("?");
+            Diagnostic::new(Code::DuplicateKey, span, format!("la clé `{key}` apparaît deux fois dans le même tableau associatif"))
+                .with_help("gardez une seule occurrence de cette clé : YAML n'en retient qu'une et l'autre serait perdue")
+        }
+        YamlError::Budget { breach, .. } => Diagnostic::new(Code::LimitExceeded, span, budget_message(breach))
+            .with_help("un profil n'a besoin ni d'imbrications profondes ni de milliers d'alias : simplifiez le fichier"),
+        YamlError::AliasError { .. }
+        | YamlError::AliasReplayCounterOverflow { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => Diagnostic::new(
+            Code::LimitExceeded,
+            span,
+            "les alias YAML de ce fichier se déploient en un document démesuré",
+        )
+        .with_help("remplacez les alias (`*nom`) par le texte voulu : un profil n'en a pas besoin"),
+        YamlError::MultipleDocuments { .. } => {
+            Diagnostic::new(Code::YamlSyntax, span, "le fichier contient plusieurs documents YAML (séparés par `---`)")
+                .with_help("un fichier ne décrit qu'un profil ou qu'un poste : placez chaque document dans son propre fichier")
+        }
+        YamlError::UnknownAnchor { .. } => Diagnostic::new(Code::YamlSyntax, span, "alias vers une ancre qui n'existe pas")
+            .with_help("définissez l'ancre (`&nom`) avant de l'utiliser (`*nom`)"),
+        other => {
+            let detail = other.to_string();
+            let detail = detail.split_once(": ").filter(|(head, _)| head.starts_with("line ")).map_or(detail.as_str(), |(_, rest)| rest);
+            let message = if detail.contains("recursion limit") {
+                "le document est imbriqué trop profondément".to_owned()
+            } else {
+                format!("syntaxe YAML invalide ({})", translate(detail))
+            };
+            Diagnostic::new(Code::YamlSyntax, span, message)
+                .with_help("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points après chaque clé et la fermeture des guillemets et crochets")
+        }
+    }
+}
+
+fn budget_message(breach: &BudgetBreach) -> String {
+    match breach {
+        BudgetBreach::Depth { .. } => {
+            "le document est imbriqué trop profondément (plus de 64 niveaux)".to_owned()
+        }
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
+            "le document contient trop d'éléments (plus de 200 000 nœuds)".to_owned()
+        }
+        BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
+            "le document utilise trop d'alias ou d'ancres".to_owned()
+        }
+        BudgetBreach::Documents { .. } => "le fichier contient plusieurs documents YAML".to_owned(),
+        _ => "le document dépasse les limites de taille fixées pour un profil".to_owned(),
+    }
+}
+
+/// French words for the parser's most frequent messages; the rest is quoted as is.
+fn translate(detail: &str) -> String {
+    const TABLE: [(&str, &str); 8] = [
+        ("unclosed bracket", "crochet ouvrant sans crochet fermant"),
+        (
+            "unclosed quoted scalar",
+            "guillemet ouvrant sans guillemet fermant",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "deux-points inattendu à cet endroit",
+        ),
+        (
+            "did not find expected key",
+            "clé attendue introuvable (indentation ?)",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "tiret de liste attendu (indentation ?)",
+        ),
+        (
+            "found character that cannot start any token",
+            "caractère qui ne peut pas commencer un élément (tabulation ?)",
+        ),
+        ("invalid indentation", "indentation incorrecte"),
+        (
+            "did not find expected node content",
+            "valeur attendue introuvable",
+        ),
+    ];
+    TABLE
+        .iter()
+        .find(|(english, _)| detail.contains(english))
+        .map_or_else(
+            || format!("détail de l'analyseur : {detail}"),
+            |(_, french)| (*french).to_owned(),
+        )
+}

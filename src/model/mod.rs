@@ -1,0 +1,41 @@
+//! Typed model of the two file formats (`type: profil`, `type: poste`).
+//!
+//! Plain data with positions; no I/O. Every struct denies unknown keys, and
+//! the JSON Schema (`refnum schema`) is generated from these very types.
+
+mod competence;
+mod mission;
+mod niveaux;
+mod poste;
+mod profil;
+pub mod referentiels;
+mod spanned;
+
+pub use competence::{Categorie, Competence, Competences, Referentiels};
+pub use mission::Mission;
+pub use niveaux::{Niveau, default_niveaux};
+pub use poste::{
+    Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, Structure, TypeContrat,
+};
+pub use profil::{Profil, ProfilKind, ProfilRecherche, Relations, Source, Statut};
+pub(crate) use spanned::{SPAN_FIELDS, SPANNED_NAME};
+pub use spanned::{Span, Spanned};
+
+/// A text with its position, the most common field type.
+pub type Text = Spanned<String>;
+
+/// One loaded file: a profile or a job post.
+#[derive(Debug, Clone)]
+pub enum Document {
+    Profil(Box<Profil>),
+    Poste(Box<Poste>),
+}
+
+impl Document {
+    pub fn id(&self) -> &Text {
+        match self {
+            Document::Profil(p) => &p.id,
+            Document::Poste(p) => &p.id,
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! JSON Schemas of the two formats, generated from the model types.
+//!
+//! The same schema documents drive the structural rules (`check::structure`),
+//! so what editors complete and what `validate` accepts never drift apart.
+
+use std::sync::OnceLock;
+
+use schemars::generate::SchemaSettings;
+use serde_json::Value;
+
+use crate::model::{Poste, Profil};
+
+/// The two kinds of file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Profil,
+    Poste,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Profil, Kind::Poste];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Profil => "profil",
+            Kind::Poste => "poste",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The schema as a JSON value, generated once per process.
+    pub fn schema(self) -> &'static Value {
+        static PROFIL: OnceLock<Value> = OnceLock::new();
+        static POSTE: OnceLock<Value> = OnceLock::new();
+        match self {
+            Kind::Profil => PROFIL.get_or_init(generate::<Profil>),
+            Kind::Poste => POSTE.get_or_init(generate::<Poste>),
+        }
+    }
+
+    /// The schema as pretty-printed JSON text, as committed in `schemas/`.
+    pub fn schema_text(self) -> String {
+        let mut text = serde_json::to_string_pretty(self.schema()).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+/// Draft-07, the draft editors' YAML plugins understand best.
+fn generate<T: schemars::JsonSchema>() -> Value {
+    let schema = SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    schema.to_value()
+}
