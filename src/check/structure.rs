@@ -147,6 +147,8 @@ impl<'a> Walker<'a, '_> {
             .and_then(Value::as_object)
             .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
         let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+        // A missing key that an unknown key probably misspells is reported once, as the unknown key.
+        let mut misspelled: Vec<&str> = Vec::new();
         for (key, value) in entries {
             let key_span = self.source.span_at(&key.location);
             let Some(name) = key.as_str() else {
@@ -176,7 +178,10 @@ impl<'a> Walker<'a, '_> {
                         key_span,
                         format!("clé inconnue `{name}` {}", place(path)),
                     );
-                    d.help = suggest::did_you_mean(name, properties.keys().map(String::as_str))
+                    let closest = suggest::closest(name, properties.keys().map(String::as_str));
+                    misspelled.extend(closest);
+                    d.help = closest
+                        .map(|c| format!("vouliez-vous dire `{c}` ?"))
                         .or_else(|| {
                             let known: Vec<&str> = properties.keys().map(String::as_str).collect();
                             Some(format!("clés permises ici : {}", known.join(", ")))
@@ -193,7 +198,7 @@ impl<'a> Walker<'a, '_> {
             .flatten()
             .filter_map(Value::as_str)
         {
-            if node.get(required).is_none() {
+            if node.get(required).is_none() && !misspelled.contains(&required) {
                 let span = if entries.is_empty() {
                     anchor
                 } else {

@@ -60,6 +60,7 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
             Diagnostic::new(Code::DuplicateKey, span, format!("la clé `{key}` apparaît deux fois dans le même tableau associatif"))
                 .with_help("gardez une seule occurrence de cette clé : YAML n'en retient qu'une et l'autre serait perdue")
         }
+        YamlError::Budget { breach: BudgetBreach::Documents { .. }, .. } => several_documents(span),
         YamlError::Budget { breach, .. } => Diagnostic::new(Code::LimitExceeded, span, budget_message(breach))
             .with_help("un profil n'a besoin ni d'imbrications profondes ni de milliers d'alias : simplifiez le fichier"),
         YamlError::AliasError { .. }
@@ -72,24 +73,25 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
             "les alias YAML de ce fichier se déploient en un document démesuré",
         )
         .with_help("remplacez les alias (`*nom`) par le texte voulu : un profil n'en a pas besoin"),
-        YamlError::MultipleDocuments { .. } => {
-            Diagnostic::new(Code::YamlSyntax, span, "le fichier contient plusieurs documents YAML (séparés par `---`)")
-                .with_help("un fichier ne décrit qu'un profil ou qu'un poste : placez chaque document dans son propre fichier")
-        }
+        YamlError::MultipleDocuments { .. } => several_documents(span),
         YamlError::UnknownAnchor { .. } => Diagnostic::new(Code::YamlSyntax, span, "alias vers une ancre qui n'existe pas")
             .with_help("définissez l'ancre (`&nom`) avant de l'utiliser (`*nom`)"),
         other => {
             let detail = other.to_string();
             let detail = detail.split_once(": ").filter(|(head, _)| head.starts_with("line ")).map_or(detail.as_str(), |(_, rest)| rest);
-            let message = if detail.contains("recursion limit") {
-                "le document est imbriqué trop profondément".to_owned()
-            } else {
-                format!("syntaxe YAML invalide ({})", translate(detail))
-            };
-            Diagnostic::new(Code::YamlSyntax, span, message)
+            if detail.contains("recursion limit") || detail.contains("nesting") {
+                return Diagnostic::new(Code::LimitExceeded, span, "le document est imbriqué trop profondément (plus de 64 niveaux)")
+                    .with_help("un profil n'a besoin que de quelques niveaux d'imbrication : simplifiez le fichier");
+            }
+            Diagnostic::new(Code::YamlSyntax, span, format!("syntaxe YAML invalide ({})", translate(detail)))
                 .with_help("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points après chaque clé et la fermeture des guillemets et crochets")
         }
     }
+}
+
+fn several_documents(span: crate::model::Span) -> Diagnostic {
+    Diagnostic::new(Code::YamlSyntax, span, "le fichier contient plusieurs documents YAML (séparés par `---`)")
+        .with_help("un fichier ne décrit qu'un profil ou qu'un poste : placez chaque document dans son propre fichier")
 }
 
 fn budget_message(breach: &BudgetBreach) -> String {
@@ -103,7 +105,6 @@ fn budget_message(breach: &BudgetBreach) -> String {
         BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
             "le document utilise trop d'alias ou d'ancres".to_owned()
         }
-        BudgetBreach::Documents { .. } => "le fichier contient plusieurs documents YAML".to_owned(),
         _ => "le document dépasse les limites de taille fixées pour un profil".to_owned(),
     }
 }

@@ -1,0 +1,213 @@
+//! The command line as people use it: real files in, text and exit codes out.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `refnum` in `dir` with a clean, colourless environment.
+fn refnum_in(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("refnum").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
+}
+
+fn refnum(args: &[&str]) -> Output {
+    refnum_in(&root(), args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn validate_without_path_checks_the_local_profiles_folder() {
+    let o = refnum(&["validate"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "2 fichiers vérifiés : aucun problème.\n");
+}
+
+#[test]
+fn validate_without_path_and_without_profiles_folder_checks_the_built_in_profiles() {
+    let empty = tempfile::tempdir().unwrap();
+    let o = refnum_in(empty.path(), &["validate"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "2 fichiers vérifiés : aucun problème.\n");
+}
+
+#[test]
+fn structural_errors_are_all_reported_in_one_run() {
+    let o = refnum(&["validate", "tests/cases/structure.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("human_structure", stdout(&o));
+}
+
+#[test]
+fn semantic_errors_and_warnings_are_all_reported() {
+    let o = refnum(&["validate", "tests/cases/semantique.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("human_semantique", stdout(&o));
+}
+
+#[test]
+fn a_post_with_an_unknown_profile_gets_a_suggestion() {
+    let o = refnum(&["validate", "tests/cases/poste-orphelin.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("human_poste_orphelin", stdout(&o));
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let o = refnum(&["validate", "tests/cases/avertissements.yaml"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).ends_with("1 fichier vérifié : 0 erreur, 1 avertissement.\n"), "{}", stdout(&o));
+    let o = refnum(&["validate", "--deny-warnings", "tests/cases/avertissements.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn json_output_is_a_stable_document() {
+    let o = refnum(&["validate", "--format", "json", "tests/cases/semantique.yaml", "tests/cases/avertissements.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let diagnostics = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(doc["summary"]["files"], 2);
+    assert_eq!(doc["summary"]["files_with_errors"], 1);
+    assert_eq!(doc["summary"]["errors"].as_u64().unwrap() as usize, diagnostics.iter().filter(|d| d["severity"] == "error").count());
+    for d in diagnostics {
+        for key in ["code", "severity", "message", "file", "line", "column", "end_line", "end_column", "help"] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+        assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
+        assert!(d["end_line"].as_u64() >= d["line"].as_u64());
+    }
+    let first = &diagnostics[0];
+    assert_eq!(first["code"], "E020");
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(2), Some(5)));
+    assert_eq!(first["end_column"].as_u64(), Some(5 + "Animateur-Numerique".len() as u64));
+    insta::assert_snapshot!("json_semantique", stdout(&o));
+}
+
+#[test]
+fn github_output_is_one_escaped_command_per_finding() {
+    let o = refnum(&["validate", "--format", "github", "tests/cases/semantique.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let (findings, notice) = lines.split_at(lines.len() - 1);
+    assert!(notice[0].starts_with("::notice title=refnum::1 fichier vérifié"));
+    assert_eq!(findings.len(), 11);
+    for line in findings {
+        let rest = line.strip_prefix("::error ").or_else(|| line.strip_prefix("::warning ")).expect(line);
+        let (properties, message) = rest.split_once("::").expect(line);
+        let fields: Vec<(&str, &str)> = properties.split(',').map(|p| p.split_once('=').expect(p)).collect();
+        let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["file", "line", "col", "endLine", "title"]);
+        assert_eq!(fields[0].1, "tests/cases/semantique.yaml");
+        assert!(fields[1].1.parse::<u32>().unwrap() >= 1);
+        assert!(!message.contains('\n'));
+        assert!(message.contains("%0Aaide : "), "help is on an escaped second line: {message}");
+    }
+}
+
+#[test]
+fn a_missing_path_is_a_failure_to_run() {
+    let o = refnum(&["validate", "nulle-part.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "erreur : nulle-part.yaml : fichier ou dossier introuvable\n");
+}
+
+#[test]
+fn a_folder_without_yaml_is_a_failure_to_run() {
+    let empty = tempfile::tempdir().unwrap();
+    let o = refnum(&["validate", empty.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("aucun fichier .yaml ou .yml"));
+}
+
+#[test]
+fn folders_are_searched_recursively_and_hidden_folders_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    std::fs::copy(root().join("profiles/conseiller-referent-entreprise.yaml"), nested.join("c.yml")).unwrap();
+    std::fs::write(dir.path().join(".git/broken.yaml"), "[").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "pas du YAML").unwrap();
+    let o = refnum(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "1 fichier vérifié : aucun problème.\n");
+}
+
+#[test]
+fn the_same_profile_id_in_two_files_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.yaml", "b.yaml"] {
+        std::fs::copy(root().join("profiles/conseiller-referent-entreprise.yaml"), dir.path().join(name)).unwrap();
+    }
+    let o = refnum(&["validate", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["diagnostics"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["diagnostics"][0]["code"], "E030");
+    assert!(doc["diagnostics"][0]["file"].as_str().unwrap().ends_with("b.yaml"));
+}
+
+#[test]
+fn list_shows_each_profile_with_its_counts() {
+    let o = refnum(&["list"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("list_table", stdout(&o));
+    let o = refnum(&["list", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    for row in rows {
+        assert_eq!(row["type"], "profil");
+        assert!(row["savoirs"].as_u64().unwrap() >= 8);
+        assert!(row["savoir_faire"].as_u64().unwrap() >= 10);
+        assert!(row["savoir_etre"].as_u64().unwrap() >= 6);
+        assert!((4..=7).contains(&row["missions"].as_u64().unwrap()));
+    }
+}
+
+#[test]
+fn list_reports_invalid_files_apart() {
+    let o = refnum(&["list", "profiles", "tests/cases/structure.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 3);
+    assert!(stderr(&o).contains("1 fichier(s) non listé(s)"));
+}
+
+#[test]
+fn committed_schemas_match_the_generated_ones() {
+    for kind in ["profil", "poste"] {
+        let o = refnum(&["schema", kind]);
+        assert_eq!(o.status.code(), Some(0));
+        let committed = std::fs::read_to_string(root().join(format!("schemas/{kind}.schema.json"))).unwrap();
+        assert_eq!(stdout(&o), committed, "schemas/{kind}.schema.json is stale: run `cargo run -- schema {kind} > schemas/{kind}.schema.json`");
+    }
+}
+
+#[test]
+fn every_profile_file_declares_its_schema_for_editors() {
+    for entry in std::fs::read_dir(root().join("profiles")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(text.starts_with("# yaml-language-server: $schema=../schemas/profil.schema.json\n"));
+    }
+}
+
+#[test]
+fn help_is_in_french() {
+    let o = refnum(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("Vérifie des profils"), "{out}");
+    assert!(out.contains("Usage"));
+}
