@@ -2,15 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::{Outcome, exit};
 
 /// Profils de compétences du référent numérique entreprise : vérifier, adapter, publier.
 #[derive(Debug, Parser)]
 #[command(name = "refnum", version, about, long_about = None, disable_help_subcommand = true)]
-#[command(
-    help_template = "{about}\n\nUsage : {usage}\n\n{all-args}",
-    next_help_heading = "Options"
-)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -31,8 +32,8 @@ pub struct ValidateArgs {
     /// Fichiers ou dossiers à vérifier (par défaut ./profiles s'il existe, sinon les profils intégrés)
     #[arg(value_name = "CHEMIN")]
     pub paths: Vec<PathBuf>,
-    /// Format de sortie
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    /// Format de sortie : human (texte avec extrait, par défaut), json (pour les outils) ou github (annotations GitHub Actions)
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human, hide_possible_values = true, hide_default_value = true)]
     pub format: ReportFormat,
     /// Échoue aussi (code 1) quand il n'y a que des avertissements
     #[arg(long)]
@@ -54,8 +55,8 @@ pub struct ListArgs {
     /// Fichiers ou dossiers (par défaut ./profiles s'il existe, sinon les profils intégrés)
     #[arg(value_name = "CHEMIN")]
     pub paths: Vec<PathBuf>,
-    /// Format de sortie
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    /// Format de sortie : table (par défaut) ou json
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, hide_possible_values = true, hide_default_value = true)]
     pub format: ListFormat,
 }
 
@@ -69,8 +70,8 @@ pub enum ListFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// Le format dont afficher le schéma
-    #[arg(value_enum, default_value_t = SchemaKind::Profil)]
+    /// Le format dont afficher le schéma : profil (par défaut) ou poste
+    #[arg(value_enum, default_value_t = SchemaKind::Profil, hide_possible_values = true, hide_default_value = true)]
     pub kind: SchemaKind,
 }
 
@@ -80,4 +81,85 @@ pub enum SchemaKind {
     Profil,
     /// Fiche de poste (`type: poste`)
     Poste,
+}
+
+/// The command definition, with clap's own words put in French.
+pub fn command() -> clap::Command {
+    french(Cli::command())
+}
+
+fn french(command: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let mut command = command
+        .help_template("{about}\n\nUsage : {usage}\n\n{all-args}")
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .disable_help_flag(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("Affiche l'aide"));
+    if command.get_name() == "refnum" {
+        command = command
+            .disable_version_flag(true)
+            .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help("Affiche la version"));
+    }
+    let names: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    names.iter().fold(command, |c, name| c.mut_subcommand(name, french))
+}
+
+/// Parses the command line; help, version and usage errors come back as the
+/// `Outcome` to print, with French messages and exit code 2 for errors.
+pub fn parse<I, T>(args: I) -> Result<Cli, Outcome>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let matches = command().try_get_matches_from(args).map_err(|e| usage_error(&e))?;
+    Cli::from_arg_matches(&matches).map_err(|e| usage_error(&e))
+}
+
+fn usage_error(e: &clap::Error) -> Outcome {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let mut text = e.to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            return Outcome { stdout: text.into_bytes(), stderr: String::new(), code: exit::OK };
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            let help = command().render_help().to_string();
+            return Outcome { stdout: Vec::new(), stderr: format!("{help}\n"), code: exit::FAILURE };
+        }
+        _ => {}
+    }
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let invalid = context(ContextKind::InvalidArg).unwrap_or_default();
+    let value = context(ContextKind::InvalidValue).unwrap_or_default();
+    let mut message = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valid =
+                context(ContextKind::ValidValue).map(|v| format!(" ; valeurs possibles : {v}")).unwrap_or_default();
+            format!("valeur « {value} » invalide pour {invalid}{valid}")
+        }
+        ErrorKind::UnknownArgument => format!("option inconnue « {invalid} »"),
+        ErrorKind::InvalidSubcommand => {
+            format!("commande inconnue « {} »", context(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {invalid}"),
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+            format!("argument en trop ou incompatible : {invalid}")
+        }
+        _ => "ligne de commande invalide".to_owned(),
+    };
+    if let Some(suggestion) = context(ContextKind::SuggestedSubcommand).or_else(|| context(ContextKind::SuggestedArg)) {
+        message.push_str(&format!("\n  vouliez-vous dire « {suggestion} » ?"));
+    }
+    Outcome {
+        stdout: Vec::new(),
+        stderr: format!("erreur : {message}\n\nPour plus d'informations, lancez `refnum --help`.\n"),
+        code: exit::FAILURE,
+    }
 }

@@ -52,9 +52,5 @@ pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
         cli::Command::List(args) => commands::list::run(&args, terminal),
         cli::Command::Schema(args) => commands::schema::run(&args),
     };
-    result.unwrap_or_else(|e| Outcome {
-        stdout: Vec::new(),
-        stderr: format!("erreur : {e}\n"),
-        code: exit::FAILURE,
-    })
+    result.unwrap_or_else(|e| Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::FAILURE })
 }

@@ -51,8 +51,6 @@ impl Kind {
 
 /// Draft-07, the draft editors' YAML plugins understand best.
 fn generate<T: schemars::JsonSchema>() -> Value {
-    let schema = SchemaSettings::draft07()
-        .into_generator()
-        .into_root_schema_for::<T>();
+    let schema = SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
     schema.to_value()
 }

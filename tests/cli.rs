@@ -79,7 +79,10 @@ fn json_output_is_a_stable_document() {
     let diagnostics = doc["diagnostics"].as_array().unwrap();
     assert_eq!(doc["summary"]["files"], 2);
     assert_eq!(doc["summary"]["files_with_errors"], 1);
-    assert_eq!(doc["summary"]["errors"].as_u64().unwrap() as usize, diagnostics.iter().filter(|d| d["severity"] == "error").count());
+    assert_eq!(
+        doc["summary"]["errors"].as_u64().unwrap() as usize,
+        diagnostics.iter().filter(|d| d["severity"] == "error").count()
+    );
     for d in diagnostics {
         for key in ["code", "severity", "message", "file", "line", "column", "end_line", "end_column", "help"] {
             assert!(d.get(key).is_some(), "missing {key} in {d}");
@@ -191,7 +194,11 @@ fn committed_schemas_match_the_generated_ones() {
         let o = refnum(&["schema", kind]);
         assert_eq!(o.status.code(), Some(0));
         let committed = std::fs::read_to_string(root().join(format!("schemas/{kind}.schema.json"))).unwrap();
-        assert_eq!(stdout(&o), committed, "schemas/{kind}.schema.json is stale: run `cargo run -- schema {kind} > schemas/{kind}.schema.json`");
+        assert_eq!(
+            stdout(&o),
+            committed,
+            "schemas/{kind}.schema.json is stale: run `cargo run -- schema {kind} > schemas/{kind}.schema.json`"
+        );
     }
 }
 
@@ -209,5 +216,26 @@ fn help_is_in_french() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(out.contains("Vérifie des profils"), "{out}");
-    assert!(out.contains("Usage"));
+    assert!(out.contains("Usage : refnum <COMMANDE>") && out.contains("Affiche l'aide"));
+}
+
+#[test]
+fn usage_errors_are_in_french_with_exit_code_2() {
+    let o = refnum(&["validate", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("erreur : valeur « xml » invalide pour --format"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("human, json, github"));
+    let o = refnum(&["valider"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("commande inconnue « valider »") && stderr(&o).contains("« validate »"),
+        "{}",
+        stderr(&o)
+    );
+    let o = refnum(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Usage : refnum <COMMANDE>"));
+    let o = refnum(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), format!("refnum {}\n", env!("CARGO_PKG_VERSION")));
 }

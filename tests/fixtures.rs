@@ -21,11 +21,7 @@ fn findings(inputs: &[Input]) -> BTreeSet<(String, String, u32, u32)> {
         .iter()
         .flat_map(|c| {
             c.report.diagnostics.iter().map(|d| {
-                let file = Path::new(&c.report.name)
-                    .file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
+                let file = Path::new(&c.report.name).file_name().unwrap().to_string_lossy().into_owned();
                 (file, d.code.as_str().to_owned(), d.span.line, d.span.column)
             })
         })
@@ -37,16 +33,13 @@ fn expected(files: &[PathBuf]) -> BTreeSet<(String, String, u32, u32)> {
     for file in files {
         let bytes = std::fs::read(file).unwrap();
         let text = String::from_utf8_lossy(&bytes);
+        let text = text.trim_start_matches('\u{feff}');
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
         for line in text.lines().take_while(|l| l.starts_with('#')) {
             if let Some(rest) = line.strip_prefix("# attendu:") {
                 let mut parts = rest.split_whitespace();
                 let code = parts.next().expect("code").to_owned();
-                let (l, c) = parts
-                    .next()
-                    .expect("line:col")
-                    .split_once(':')
-                    .expect("line:col");
+                let (l, c) = parts.next().expect("line:col").split_once(':').expect("line:col");
                 out.insert((name.clone(), code, l.parse().unwrap(), c.parse().unwrap()));
             }
         }
@@ -61,11 +54,7 @@ fn invalid_cases() -> Vec<(PathBuf, Vec<PathBuf>)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .map(|p| {
-            let files = if p.is_dir() {
-                discover(std::slice::from_ref(&p)).unwrap()
-            } else {
-                vec![p.clone()]
-            };
+            let files = if p.is_dir() { discover(std::slice::from_ref(&p)).unwrap() } else { vec![p.clone()] };
             (p, files)
         })
         .collect();
@@ -76,26 +65,15 @@ fn invalid_cases() -> Vec<(PathBuf, Vec<PathBuf>)> {
 #[test]
 fn invalid_fixtures_yield_exactly_their_expected_findings() {
     let cases = invalid_cases();
-    assert!(
-        cases.len() >= 20,
-        "too few invalid fixtures: {}",
-        cases.len()
-    );
+    assert!(cases.len() >= 20, "too few invalid fixtures: {}", cases.len());
     let mut failures = Vec::new();
     for (case, files) in &cases {
         let want = expected(files);
-        assert!(
-            !want.is_empty(),
-            "{}: no `# attendu:` header",
-            case.display()
-        );
+        assert!(!want.is_empty(), "{}: no `# attendu:` header", case.display());
         let inputs: Vec<Input> = files.iter().cloned().map(Input::Disk).collect();
         let got = findings(&inputs);
         if got != want {
-            failures.push(format!(
-                "{}\n  attendu : {want:?}\n  obtenu  : {got:?}",
-                case.display()
-            ));
+            failures.push(format!("{}\n  attendu : {want:?}\n  obtenu  : {got:?}", case.display()));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -109,11 +87,7 @@ fn every_code_is_produced_by_a_fixture() {
             produced.insert(code);
         }
     }
-    let missing: Vec<&str> = Code::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .filter(|c| !produced.contains(*c))
-        .collect();
+    let missing: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).filter(|c| !produced.contains(*c)).collect();
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
 }
 
@@ -124,11 +98,7 @@ fn valid_fixtures_profiles_and_examples_check_cleanly() {
         dirs.push(root().join("examples"));
     }
     for dir in dirs {
-        let inputs: Vec<Input> = discover(std::slice::from_ref(&dir))
-            .unwrap()
-            .into_iter()
-            .map(Input::Disk)
-            .collect();
+        let inputs: Vec<Input> = discover(std::slice::from_ref(&dir)).unwrap().into_iter().map(Input::Disk).collect();
         assert!(!inputs.is_empty(), "{} is empty", dir.display());
         let got = findings(&inputs);
         assert!(got.is_empty(), "{}: {got:?}", dir.display());

@@ -12,7 +12,8 @@ fn validate_json(path: &Path) -> (Output, serde_json::Value) {
     let o = Command::cargo_bin("refnum").unwrap().args(["validate", "--format", "json"]).arg(path).output().unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let doc = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)));
+    let doc =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)));
     (o, doc)
 }
 
@@ -90,7 +91,9 @@ fn many_documents() {
 
 #[test]
 fn bom_and_crlf_are_accepted() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/conseiller-referent-entreprise.yaml")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/conseiller-referent-entreprise.yaml"))
+            .unwrap();
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(text.replace('\n', "\r\n").into_bytes());
     let dir = tempfile::tempdir().unwrap();

@@ -16,19 +16,13 @@ use crate::model::Document;
 #[derive(Debug, Clone)]
 pub enum Input {
     Disk(PathBuf),
-    Builtin {
-        name: &'static str,
-        text: &'static str,
-    },
+    Builtin { name: &'static str, text: &'static str },
 }
 
 impl Input {
     /// The two built-in reference profiles.
     pub fn builtins() -> Vec<Input> {
-        builtin::PROFILES
-            .iter()
-            .map(|(name, text)| Input::Builtin { name, text })
-            .collect()
+        builtin::PROFILES.iter().map(|(name, text)| Input::Builtin { name, text }).collect()
     }
 
     pub fn name(&self) -> String {
@@ -79,25 +73,13 @@ where
                     let analysis = analyze(&source);
                     (Some(source), analysis)
                 }
-                Err(d) => (
-                    None,
-                    Analysis {
-                        document: None,
-                        diagnostics: vec![d],
-                    },
-                ),
+                Err(d) => (None, Analysis { document: None, diagnostics: vec![d], entry: None }),
             };
-            let entry = analysis.document.as_ref().map(Entry::of);
-            let kept = analysis
-                .document
-                .as_ref()
-                .filter(|_| !analysis.has_errors())
-                .map(&keep);
+            let entry = analysis.entry.clone();
+            let kept = analysis.document.as_ref().filter(|_| !analysis.has_errors()).map(&keep);
             let report = FileReport {
                 name: input.name(),
-                source: source
-                    .filter(|_| !analysis.diagnostics.is_empty())
-                    .map(|s| Arc::clone(&s.text)),
+                source: source.filter(|_| !analysis.diagnostics.is_empty()).map(|s| Arc::clone(&s.text)),
                 diagnostics: analysis.diagnostics,
             };
             Ok((Checked { report, kept }, entry))
@@ -119,9 +101,7 @@ where
             report.source = reread(&inputs[i]);
         }
         report.diagnostics.push(d);
-        report
-            .diagnostics
-            .sort_by_key(|d| (d.span.line, d.span.column, d.code));
+        report.diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
         checked[i].kept = None;
     }
     Ok(checked)

@@ -1,9 +1,8 @@
 //! Codes of external frameworks: DigComp 2.2, CRCN / Pix, ROME, ESCO.
 
-use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Profil;
-use crate::model::referentiels::{DIGCOMP, PIX, digcomp_title, is_rome_code, pix_title};
+use crate::model::referentiels::{digcomp_title, is_rome_code, pix_title};
 
 pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
     for (_, c) in p.competences.iter() {
@@ -15,7 +14,10 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                     code.span,
                     format!("`{}` n'est pas une compétence de DigComp 2.2", code.value),
                 );
-                d.help = Some(suggest::did_you_mean(code, DIGCOMP.iter().map(|(c, _)| *c)).unwrap_or_else(|| "codes DigComp 2.2 : 1.1 à 1.3, 2.1 à 2.6, 3.1 à 3.4, 4.1 à 4.4, 5.1 à 5.4".into()));
+                d.help = Some(
+                    "codes DigComp 2.2 : 1.1 à 1.3, 2.1 à 2.6, 3.1 à 3.4, 4.1 à 4.4, 5.1 à 5.4 (voir docs/format.md)"
+                        .into(),
+                );
                 out.push(d);
             }
         }
@@ -27,10 +29,8 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                     format!("`{}` n'est pas une compétence du CRCN (Pix)", code.value),
                 );
                 d.help = Some(
-                    suggest::did_you_mean(code, PIX.iter().map(|(c, _)| *c)).unwrap_or_else(|| {
-                        "codes du CRCN : 1.1 à 1.3, 2.1 à 2.4, 3.1 à 3.4, 4.1 à 4.3, 5.1 et 5.2"
-                            .into()
-                    }),
+                    "codes du CRCN : 1.1 à 1.3, 2.1 à 2.4, 3.1 à 3.4, 4.1 à 4.3, 5.1 et 5.2 (voir docs/format.md)"
+                        .into(),
                 );
                 out.push(d);
             }
@@ -38,16 +38,26 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
         for code in &r.rome {
             if !is_rome_code(code) {
                 out.push(
-                    Diagnostic::new(Code::UnknownFrameworkCode, code.span, format!("`{}` n'a pas la forme d'un code ROME", code.value))
-                        .with_help("un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple `M1402`"),
+                    Diagnostic::new(
+                        Code::UnknownFrameworkCode,
+                        code.span,
+                        format!("`{}` n'a pas la forme d'un code ROME", code.value),
+                    )
+                    .with_help("un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple `M1402`"),
                 );
             }
         }
         for uri in &r.esco {
             if !uri.starts_with("http://data.europa.eu/esco/") {
                 out.push(
-                    Diagnostic::new(Code::UnknownFrameworkCode, uri.span, format!("`{}` n'est pas une adresse ESCO", uri.value))
-                        .with_help("une référence ESCO est une adresse de la forme http://data.europa.eu/esco/skill/<identifiant>"),
+                    Diagnostic::new(
+                        Code::UnknownFrameworkCode,
+                        uri.span,
+                        format!("`{}` n'est pas une adresse ESCO", uri.value),
+                    )
+                    .with_help(
+                        "une référence ESCO est une adresse de la forme http://data.europa.eu/esco/skill/<identifiant>",
+                    ),
                 );
             }
         }

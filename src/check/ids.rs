@@ -9,11 +9,7 @@ use crate::model::{Poste, Profil, Text};
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// `SF-03`, `M-01`, `cci12-S-01`: ASCII letters and digits in hyphen-joined
@@ -21,16 +17,17 @@ pub fn is_slug(id: &str) -> bool {
 pub fn is_item_id(id: &str) -> bool {
     id.len() <= 40
         && id.starts_with(|c: char| c.is_ascii_alphabetic())
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn slug(id: &Text, what: &str, out: &mut Vec<Diagnostic>) {
     if !is_slug(id) {
         out.push(
             Diagnostic::new(Code::InvalidId, id.span, format!("l'identifiant {what} `{}` n'est pas un slug", id.value))
-                .with_help(format!("utilisez des minuscules sans accents, des chiffres et des tirets, par exemple `{}`", to_slug(id))),
+                .with_help(format!(
+                    "utilisez des minuscules sans accents, des chiffres et des tirets, par exemple `{}`",
+                    to_slug(id)
+                )),
         );
     }
 }
@@ -47,20 +44,13 @@ pub fn to_slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        "mon-profil".to_owned()
-    } else {
-        out
-    }
+    if out.is_empty() { "mon-profil".to_owned() } else { out }
 }
 
 pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
     slug(&p.id, "du profil", out);
-    let items = p
-        .missions
-        .iter()
-        .map(|m| (&m.id, "mission"))
-        .chain(p.competences.iter().map(|(_, c)| (&c.id, "compétence")));
+    let items =
+        p.missions.iter().map(|m| (&m.id, "mission")).chain(p.competences.iter().map(|(_, c)| (&c.id, "compétence")));
     let mut seen: HashMap<&str, &Text> = HashMap::new();
     for (id, what) in items {
         if !is_item_id(id) {
@@ -71,8 +61,14 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
         }
         if let Some(first) = seen.get(id.value.as_str()) {
             out.push(
-                Diagnostic::new(Code::DuplicateId, id.span, format!("l'identifiant `{}` est déjà utilisé ligne {}", id.value, first.span.line))
-                    .with_help("chaque mission et chaque compétence a un identifiant propre dans le profil : renumérotez celle-ci"),
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    id.span,
+                    format!("l'identifiant `{}` est déjà utilisé à la ligne {}", id.value, first.span.line),
+                )
+                .with_help(
+                    "chaque mission et chaque compétence a un identifiant propre dans le profil : renumérotez celle-ci",
+                ),
             );
         } else {
             seen.insert(&id.value, id);
@@ -95,10 +91,7 @@ mod tests {
         assert!(!is_slug("Conseiller"));
         assert!(!is_slug("a--b"));
         assert!(!is_slug("é"));
-        assert_eq!(
-            to_slug("Conseiller référent CCI"),
-            "conseiller-referent-cci"
-        );
+        assert_eq!(to_slug("Conseiller référent CCI"), "conseiller-referent-cci");
     }
 
     #[test]

@@ -4,25 +4,25 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Poste, Profil, Text};
 
 /// `MAJEUR.MINEUR.CORRECTIF`, each a number without leading zero, optionally
-/// followed by `-prerelease` (as in semver).
+/// followed by `-prerelease` and `+build` (as in semver 2.0).
 pub fn is_semver(v: &str) -> bool {
+    let (v, build) = match v.split_once('+') {
+        Some((v, build)) => (v, Some(build)),
+        None => (v, None),
+    };
     let (core, pre) = match v.split_once('-') {
         Some((core, pre)) => (core, Some(pre)),
         None => (v, None),
     };
+    let numeric =
+        |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n.len() == 1 || !n.starts_with('0'));
+    let identifiers =
+        |s: &str| s.split('.').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
     let numbers: Vec<&str> = core.split('.').collect();
-    let number_ok = |n: &&str| {
-        !n.is_empty()
-            && n.bytes().all(|b| b.is_ascii_digit())
-            && (n.len() == 1 || !n.starts_with('0'))
-    };
     numbers.len() == 3
-        && numbers.iter().all(number_ok)
-        && pre.is_none_or(|p| {
-            !p.is_empty()
-                && p.split('.')
-                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
-        })
+        && numbers.iter().all(|n| numeric(n))
+        && pre.is_none_or(identifiers)
+        && build.is_none_or(identifiers)
 }
 
 /// A real calendar date written `AAAA-MM-JJ`.
@@ -61,10 +61,7 @@ fn date(d: &Text, what: &str, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::InvalidDate,
                 d.span,
-                format!(
-                    "{what} `{}` n'est pas une date valide au format AAAA-MM-JJ",
-                    d.value
-                ),
+                format!("{what} `{}` n'est pas une date valide au format AAAA-MM-JJ", d.value),
             )
             .with_help("écrivez par exemple `2026-11-28` (année, mois, jour)"),
         );
@@ -102,6 +99,9 @@ mod tests {
         assert!(!is_semver("1.0"));
         assert!(!is_semver("01.0.0"));
         assert!(!is_semver("1.0.0-"));
+        assert!(is_semver("1.0.0-rc-1"));
+        assert!(is_semver("1.0.0+cci.12"));
+        assert!(!is_semver("1.0.0+"));
     }
 
     #[test]

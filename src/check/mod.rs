@@ -24,20 +24,21 @@ use crate::schema::Kind;
 pub struct Analysis {
     pub document: Option<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the cross-file rules need, read even from a file with errors.
+    pub entry: Option<project::Entry>,
 }
 
 impl Analysis {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity() == Severity::Error)
+        self.diagnostics.iter().any(|d| d.severity() == Severity::Error)
     }
 }
 
 /// Parses and checks one file.
 pub fn analyze(source: &Source) -> Analysis {
     let mut diagnostics = Vec::new();
-    let document = build(source, &mut diagnostics);
+    let mut entry = None;
+    let document = build(source, &mut diagnostics, &mut entry);
     if let Some(document) = &document {
         match document {
             Document::Profil(p) => profil(p, &mut diagnostics),
@@ -45,19 +46,16 @@ pub fn analyze(source: &Source) -> Analysis {
         }
     }
     diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
-    Analysis {
-        document,
-        diagnostics,
-    }
+    Analysis { document, diagnostics, entry }
 }
 
-fn build(source: &Source, out: &mut Vec<Diagnostic>) -> Option<Document> {
+fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project::Entry>) -> Option<Document> {
     let root = match load::parse(source) {
-        Ok(Some(root)) => root,
-        Ok(None) => {
+        Ok(Some(root)) if !matches!(root.kind, load::NodeKind::Null) => root,
+        Ok(_) => {
             out.push(
                 Diagnostic::new(Code::EmptyFile, source.start_span(), "le fichier est vide")
-                    .with_help("un profil commence par `type: profil` ; `refnum new` ou docs/format.md donnent un modèle"),
+                    .with_help("un profil commence par `type: profil` ; docs/format.md donne un modèle complet"),
             );
             return None;
         }
@@ -66,31 +64,21 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>) -> Option<Document> {
             return None;
         }
     };
+    *entry = project::Entry::of(source, &root);
     let before = out.len();
     let kind = structure::check(source, &root, out)?;
-    if out[before..]
-        .iter()
-        .any(|d| d.severity() == Severity::Error)
-    {
+    if out[before..].iter().any(|d| d.severity() == Severity::Error) {
         return None;
     }
     let built = match kind {
-        Kind::Profil => {
-            load::from_tree::<Profil>(source, &root).map(|p| Document::Profil(Box::new(p)))
-        }
-        Kind::Poste => {
-            load::from_tree::<Poste>(source, &root).map(|p| Document::Poste(Box::new(p)))
-        }
+        Kind::Profil => load::from_tree::<Profil>(source, &root).map(|p| Document::Profil(Box::new(p))),
+        Kind::Poste => load::from_tree::<Poste>(source, &root).map(|p| Document::Poste(Box::new(p))),
     };
     match built {
         Ok(document) => Some(document),
         Err(e) => {
             let span = e.span.unwrap_or_else(|| source.start_span());
-            out.push(Diagnostic::new(
-                Code::WrongType,
-                span,
-                format!("valeur incorrecte : {}", e.message),
-            ));
+            out.push(Diagnostic::new(Code::WrongType, span, format!("valeur incorrecte : {}", e.message)));
             None
         }
     }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Document, Span};
+use crate::load::{Node, Source};
+use crate::model::Span;
 
 /// What the cross-file rules need to know of one file (the model itself is dropped).
 #[derive(Debug, Clone)]
@@ -15,37 +16,30 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub fn of(document: &Document) -> Entry {
-        match document {
-            Document::Profil(p) => Entry::Profil {
-                id: p.id.value.clone(),
-                span: p.id.span,
-            },
-            Document::Poste(p) => Entry::Poste {
-                profil: p.profil.value.clone(),
-                span: p.profil.span,
-            },
+    /// Read from the tree, so that a file with other errors still declares
+    /// its profile id (and a post pointing at it is not told "introuvable").
+    pub fn of(source: &Source, root: &Node) -> Option<Entry> {
+        let text =
+            |key: &str| root.get(key).and_then(|n| n.as_str().map(|s| (s.to_owned(), source.span_at(&n.location))));
+        match root.get("type")?.as_str()? {
+            "profil" => text("id").map(|(id, span)| Entry::Profil { id, span }),
+            "poste" => text("profil").map(|(profil, span)| Entry::Poste { profil, span }),
+            _ => None,
         }
     }
 }
 
 /// Runs the cross-file rules; `entries[i]` belongs to file `files[i]`.
 /// `known` lists profile ids found elsewhere (built-in profiles).
-pub fn check(
-    files: &[Option<PathBuf>],
-    entries: &[Option<Entry>],
-    known: &[&str],
-) -> Vec<(usize, Diagnostic)> {
+pub fn check(files: &[Option<PathBuf>], entries: &[Option<Entry>], known: &[&str]) -> Vec<(usize, Diagnostic)> {
     let mut out = Vec::new();
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
         if let Some(Entry::Profil { id, span }) = entry {
             match first.get(id.as_str()) {
                 Some(&j) => {
-                    let other = files[j].as_deref().map_or_else(
-                        || "un profil intégré".to_owned(),
-                        |p| p.display().to_string(),
-                    );
+                    let other =
+                        files[j].as_deref().map_or_else(|| "un profil intégré".to_owned(), |p| p.display().to_string());
                     out.push((
                         i,
                         Diagnostic::new(Code::DuplicateProfile, *span, format!("le profil `{id}` est déjà défini dans {other}"))
@@ -66,11 +60,8 @@ pub fn check(
         if ids.contains(&profil.as_str()) || path_exists(files[i].as_deref(), profil) {
             continue;
         }
-        let mut d = Diagnostic::new(
-            Code::ProfileNotFound,
-            *span,
-            format!("le profil `{profil}` de ce poste est introuvable"),
-        );
+        let mut d =
+            Diagnostic::new(Code::ProfileNotFound, *span, format!("le profil `{profil}` de ce poste est introuvable"));
         d.help = suggest::did_you_mean(profil, ids.iter().copied())
             .or_else(|| Some(format!("profils connus : {}", sorted(&ids))));
         out.push((i, d));

@@ -7,6 +7,24 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Profil;
 
 pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
+    if p.missions.is_empty() {
+        out.push(
+            Diagnostic::new(Code::EmptyList, p.missions.span, "le profil n'a aucune mission")
+                .with_help("décrivez au moins une mission, avec son identifiant, son intitulé et ses activités"),
+        );
+    }
+    for m in p.missions.iter().filter(|m| m.activites.is_empty()) {
+        out.push(
+            Diagnostic::new(Code::EmptyList, m.id.span, format!("la mission `{}` n'a aucune activité", m.id.value))
+                .with_help("listez dans `activites` ce que fait concrètement la personne, chaque activité commençant par un verbe à l'infinitif"),
+        );
+    }
+    if p.competences.is_empty() {
+        out.push(
+            Diagnostic::new(Code::EmptyList, p.competences.span, "le profil n'a aucune compétence")
+                .with_help("décrivez les savoirs, savoir-faire et savoir-être que le métier demande"),
+        );
+    }
     let ids: Vec<&str> = p.missions.iter().map(|m| m.id.value.as_str()).collect();
     let mut served = HashSet::new();
     for (categorie, c) in p.competences.iter() {
@@ -23,12 +41,10 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                 let mut d = Diagnostic::new(
                     Code::UnknownMission,
                     m.span,
-                    format!(
-                        "la compétence `{}` renvoie à la mission `{}`, qui n'existe pas",
-                        c.id.value, m.value
-                    ),
+                    format!("la compétence `{}` renvoie à la mission `{}`, qui n'existe pas", c.id.value, m.value),
                 );
-                d.help = suggest::did_you_mean(m, ids.iter().copied())
+                let unlisted = ids.iter().copied().filter(|id| !c.missions.iter().any(|listed| listed.value == *id));
+                d.help = suggest::did_you_mean(m, unlisted)
                     .or_else(|| Some(format!("missions du profil : {}", ids.join(", "))));
                 out.push(d);
             }
@@ -37,8 +53,12 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
     for m in &p.missions {
         if !served.contains(m.id.value.as_str()) {
             out.push(
-                Diagnostic::new(Code::UncoveredMission, m.id.span, format!("aucune compétence ne sert la mission `{}` ({})", m.id.value, m.intitule.value))
-                    .with_help("ajoutez l'identifiant de cette mission dans `missions` des compétences qu'elle mobilise"),
+                Diagnostic::new(
+                    Code::UncoveredMission,
+                    m.id.span,
+                    format!("aucune compétence ne sert la mission `{}` ({})", m.id.value, m.intitule.value),
+                )
+                .with_help("ajoutez l'identifiant de cette mission dans `missions` des compétences qu'elle mobilise"),
             );
         }
     }

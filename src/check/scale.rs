@@ -3,35 +3,52 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Profil;
 
+/// Most levels a scale may have.
+const MAX_LEVELS: usize = 10;
+
 pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
     if let Some(levels) = &p.niveaux {
-        let ok = !levels.is_empty()
-            && levels.len() <= 10
-            && levels
-                .iter()
-                .enumerate()
-                .all(|(i, n)| usize::from(*n.niveau) == i + 1);
-        if !ok {
-            let span = levels.first().map(|n| n.niveau.span).unwrap_or(p.id.span);
+        let help = "numérotez les niveaux 1, 2, 3… dans l'ordre, ou retirez `niveaux` pour garder l'échelle par défaut en 4 niveaux";
+        if levels.is_empty() {
+            out.push(Diagnostic::new(Code::InvalidScale, levels.span, "l'échelle `niveaux` est vide").with_help(help));
+            return;
+        }
+        if levels.len() > MAX_LEVELS {
             out.push(
-                Diagnostic::new(Code::InvalidScale, span, "les niveaux de l'échelle doivent se suivre à partir de 1 (1, 2, 3…), sans trou ni doublon, et être 10 au plus")
-                    .with_help("numérotez les niveaux dans l'ordre, ou retirez `niveaux` pour garder l'échelle par défaut en 4 niveaux"),
+                Diagnostic::new(
+                    Code::InvalidScale,
+                    levels[MAX_LEVELS].niveau.span,
+                    format!("l'échelle compte {} niveaux ; {MAX_LEVELS} au plus sont permis", levels.len()),
+                )
+                .with_help(help),
+            );
+            return;
+        }
+        if let Some((i, n)) = levels.iter().enumerate().find(|(i, n)| *n.niveau != *i as i64 + 1) {
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidScale,
+                    n.niveau.span,
+                    format!("le niveau {} de l'échelle devrait porter le numéro {} : les niveaux se suivent à partir de 1, sans trou ni doublon", n.niveau.value, i + 1),
+                )
+                .with_help(help),
             );
             return;
         }
     }
     let scale = p.scale();
-    let max = scale.len();
+    let max = scale.len() as i64;
     for (_, c) in p.competences.iter() {
-        let level = usize::from(*c.niveau);
-        if level == 0 || level > max {
-            let names: Vec<String> = scale
-                .iter()
-                .map(|n| format!("{} {}", n.niveau.value, n.libelle.value))
-                .collect();
+        let level = *c.niveau;
+        if !(1..=max).contains(&level) {
+            let names: Vec<String> = scale.iter().map(|n| format!("{} {}", n.niveau.value, n.libelle.value)).collect();
             out.push(
-                Diagnostic::new(Code::LevelOutOfScale, c.niveau.span, format!("le niveau {level} de `{}` n'existe pas dans l'échelle, qui va de 1 à {max}", c.id.value))
-                    .with_help(format!("niveaux possibles : {}", names.join(", "))),
+                Diagnostic::new(
+                    Code::LevelOutOfScale,
+                    c.niveau.span,
+                    format!("le niveau {level} de `{}` n'existe pas dans l'échelle, qui va de 1 à {max}", c.id.value),
+                )
+                .with_help(format!("niveaux possibles : {}", names.join(", "))),
             );
         }
     }

@@ -18,16 +18,26 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
     if root.as_map().is_none() {
         let what = root.type_name();
         out.push(
-            Diagnostic::new(Code::InvalidRoot, here, format!("le document est {what} ; un profil ou un poste est un tableau associatif de clés"))
-                .with_help("commencez le fichier par `type: profil` (ou `type: poste`) suivi des autres clés, une par ligne"),
+            Diagnostic::new(
+                Code::InvalidRoot,
+                here,
+                format!("le document est {what} ; un profil ou un poste est un tableau associatif de clés"),
+            )
+            .with_help(
+                "commencez le fichier par `type: profil` (ou `type: poste`) suivi des autres clés, une par ligne",
+            ),
         );
         return None;
     }
     let kind = match root.get("type") {
         None => {
             out.push(
-                Diagnostic::new(Code::MissingKey, here, "la clé obligatoire `type` manque : le fichier ne dit pas s'il décrit un profil ou un poste")
-                    .with_help("ajoutez en tête du fichier `type: profil` ou `type: poste`"),
+                Diagnostic::new(
+                    Code::MissingKey,
+                    here,
+                    "la clé obligatoire `type` manque : le fichier ne dit pas s'il décrit un profil ou un poste",
+                )
+                .with_help("ajoutez en tête du fichier `type: profil` ou `type: poste`"),
             );
             None
         }
@@ -37,10 +47,7 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
                 let mut d = Diagnostic::new(
                     Code::UnknownValue,
                     source.span_at(&node.location),
-                    format!(
-                        "`type` vaut {}, or seuls `profil` et `poste` sont permis",
-                        shown(node)
-                    ),
+                    format!("`type` vaut {}, or seuls `profil` et `poste` sont permis", shown(source, node)),
                 );
                 d.help = node
                     .as_str()
@@ -53,21 +60,32 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
     };
     if let Some(kind) = kind {
         let schema = kind.schema();
-        let walker = Walker {
-            source,
-            root: schema,
-            out,
-        };
+        let walker = Walker { source, root: schema, out };
         walker.walk(root, schema, &mut Vec::new(), here);
     }
     kind
 }
 
-fn shown(node: &Node) -> String {
+/// How a value is named in a message: scalars as written (quotes included), others by type.
+fn shown(source: &Source, node: &Node) -> String {
     match &node.kind {
-        NodeKind::Str(s) => format!("`{s}`"),
-        _ => node.type_name().to_owned(),
+        NodeKind::Seq(_) | NodeKind::Map(_) | NodeKind::Null => node.type_name().to_owned(),
+        NodeKind::Str(s) => {
+            let span = source.span_at(&node.location);
+            let raw = source.text.get(span.start..span.end).filter(|r| !r.is_empty() && !r.contains('\n'));
+            format!("`{}`", raw.unwrap_or(s))
+        }
+        _ => {
+            let span = source.span_at(&node.location);
+            format!("`{}`", source.text.get(span.start..span.end).unwrap_or_default())
+        }
     }
+}
+
+/// A quoted scalar (`"true"`, `'3'`).
+fn is_quoted(source: &Source, node: &Node) -> bool {
+    let span = source.span_at(&node.location);
+    matches!(source.text.get(span.start..span.start + 1), Some("\"" | "'"))
 }
 
 struct Walker<'a, 'o> {
@@ -101,22 +119,12 @@ impl<'a> Walker<'a, '_> {
     fn node(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
         let schema = self.resolve(schema);
         let mut types = types_of(schema);
-        if let Some(branches) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
-            .and_then(Value::as_array)
-        {
-            let nullable = branches
-                .iter()
-                .any(|b| types_of(self.resolve(b)).contains(&"null"));
+        if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
+            let nullable = branches.iter().any(|b| types_of(self.resolve(b)).contains(&"null"));
             if nullable && matches!(node.kind, NodeKind::Null) {
                 return;
             }
-            if let Some(branch) = branches
-                .iter()
-                .map(|b| self.resolve(b))
-                .find(|b| !types_of(b).contains(&"null"))
-            {
+            if let Some(branch) = branches.iter().map(|b| self.resolve(b)).find(|b| !types_of(b).contains(&"null")) {
                 return self.node(node, branch, path, anchor);
             }
         }
@@ -126,7 +134,8 @@ impl<'a> Walker<'a, '_> {
             }
             types.retain(|t| *t != "null");
         }
-        let here = self.source.span_at(&node.location);
+        // An empty value has no text of its own: point at its key.
+        let here = if matches!(node.kind, NodeKind::Null) { anchor } else { self.source.span_at(&node.location) };
         match types.first().copied() {
             Some("object") => self.object(node, schema, path, anchor),
             Some("array") => self.array(node, schema, path, anchor),
@@ -139,13 +148,11 @@ impl<'a> Walker<'a, '_> {
 
     fn object(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
         let Some(entries) = node.as_map() else {
-            return self.wrong_type(node, path, "un tableau associatif (des clés `nom: valeur`)");
+            return self.wrong_type(node, path, "un tableau associatif (des clés `nom: valeur`)", anchor);
         };
         static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-        let properties = schema
-            .get("properties")
-            .and_then(Value::as_object)
-            .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
+        let properties =
+            schema.get("properties").and_then(Value::as_object).unwrap_or_else(|| EMPTY.get_or_init(Map::new));
         let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
         // A missing key that an unknown key probably misspells is reported once, as the unknown key.
         let mut misspelled: Vec<&str> = Vec::new();
@@ -156,13 +163,9 @@ impl<'a> Walker<'a, '_> {
                     Diagnostic::new(
                         Code::WrongType,
                         key_span,
-                        format!(
-                            "clé de type {} {}: les clés sont des mots",
-                            key.type_name(),
-                            place(path)
-                        ),
+                        format!("la clé {} {} n'est pas un nom", shown(self.source, key), place(path)),
                     )
-                    .with_help("écrivez une clé en lettres minuscules, par exemple `libelle`"),
+                    .with_help("une clé s'écrit en lettres minuscules, par exemple `libelle` ; voir docs/format.md"),
                 );
                 continue;
             };
@@ -173,59 +176,44 @@ impl<'a> Walker<'a, '_> {
                     path.pop();
                 }
                 None if closed => {
-                    let mut d = Diagnostic::new(
-                        Code::UnknownKey,
-                        key_span,
-                        format!("clé inconnue `{name}` {}", place(path)),
-                    );
+                    let mut d =
+                        Diagnostic::new(Code::UnknownKey, key_span, format!("clé inconnue `{name}` {}", place(path)));
                     let closest = suggest::closest(name, properties.keys().map(String::as_str));
                     misspelled.extend(closest);
-                    d.help = closest
-                        .map(|c| format!("vouliez-vous dire `{c}` ?"))
-                        .or_else(|| {
-                            let known: Vec<&str> = properties.keys().map(String::as_str).collect();
-                            Some(format!("clés permises ici : {}", known.join(", ")))
-                        });
+                    d.help = closest.map(|c| format!("vouliez-vous dire `{c}` ?")).or_else(|| {
+                        let known: Vec<&str> = properties.keys().map(String::as_str).collect();
+                        Some(format!("clés permises ici : {}", known.join(", ")))
+                    });
                     self.out.push(d);
                 }
                 None => {}
             }
         }
-        for required in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
+        for required in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
         {
             if node.get(required).is_none() && !misspelled.contains(&required) {
-                let span = if entries.is_empty() {
-                    anchor
-                } else {
-                    anchor_or(anchor, self.source.span_at(&node.location))
-                };
+                let span =
+                    if entries.is_empty() { anchor } else { anchor_or(anchor, self.source.span_at(&node.location)) };
                 self.out.push(
                     Diagnostic::new(
                         Code::MissingKey,
                         span,
                         format!("la clé obligatoire `{required}` manque {}", place(path)),
                     )
-                    .with_help(format!(
-                        "ajoutez `{required}:` avec sa valeur ; voir docs/format.md"
-                    )),
+                    .with_help(format!("ajoutez `{required}:` avec sa valeur ; voir docs/format.md")),
                 );
             }
         }
     }
 
-    fn array(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, _anchor: Span) {
+    fn array(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
         let NodeKind::Seq(items) = &node.kind else {
             let hint = if node.is_scalar() && !matches!(node.kind, NodeKind::Null) {
                 "une liste (même d'un seul élément : `- valeur` ou `[valeur]`)"
             } else {
                 "une liste"
             };
-            return self.wrong_type(node, path, hint);
+            return self.wrong_type(node, path, hint, anchor);
         };
         let Some(item_schema) = schema.get("items") else {
             return;
@@ -233,6 +221,10 @@ impl<'a> Walker<'a, '_> {
         for (i, item) in items.iter().enumerate() {
             path.push(format!("[{}]", i + 1));
             let here = self.source.span_at(&item.location);
+            let here = match item.kind {
+                NodeKind::Null => self.source.dash_before(here).unwrap_or(here),
+                _ => here,
+            };
             self.node(item, item_schema, path, here);
             path.pop();
         }
@@ -242,8 +234,13 @@ impl<'a> Walker<'a, '_> {
         match &node.kind {
             NodeKind::Null => {
                 self.out.push(
-                    Diagnostic::new(Code::EmptyText, here, format!("valeur vide {}", place(path)))
-                        .with_help("écrivez le texte après les deux-points, ou retirez la clé si elle est facultative"),
+                    Diagnostic::new(Code::EmptyText, here, format!("valeur vide {}", place(path))).with_help(
+                        if path.last().is_some_and(|p| p.starts_with('[')) {
+                            "écrivez le texte après le tiret, ou retirez cet élément de la liste"
+                        } else {
+                            "écrivez le texte après les deux-points, ou retirez la clé si elle est facultative"
+                        },
+                    ),
                 );
             }
             NodeKind::Str(s) if s.trim().is_empty() => {
@@ -252,7 +249,7 @@ impl<'a> Walker<'a, '_> {
                         .with_help("écrivez le texte, ou retirez la clé si elle est facultative"),
                 );
             }
-            NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte"),
+            NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte", here),
             _ => {
                 if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
                     let allowed: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
@@ -263,7 +260,7 @@ impl<'a> Walker<'a, '_> {
                             here,
                             format!(
                                 "valeur {} non permise {} ; valeurs permises : {}",
-                                shown(node),
+                                shown(self.source, node),
                                 place(path),
                                 allowed.join(", ")
                             ),
@@ -278,7 +275,7 @@ impl<'a> Walker<'a, '_> {
 
     fn integer(&mut self, node: &Node, schema: &Value, path: &[String], here: Span) {
         let NodeKind::Int(value) = node.kind else {
-            return self.wrong_type(node, path, "un nombre entier");
+            return self.wrong_type(node, path, "un nombre entier", here);
         };
         let min = schema.get("minimum").and_then(Value::as_i64);
         let max = schema.get("maximum").and_then(Value::as_i64);
@@ -303,11 +300,7 @@ impl<'a> Walker<'a, '_> {
         let mut d = Diagnostic::new(
             Code::WrongType,
             here,
-            format!(
-                "{} attend `true` ou `false`, pas {}",
-                subject(path),
-                shown(node)
-            ),
+            format!("{} attend `true` ou `false`, pas {}", subject(path), shown(self.source, node)),
         );
         d.help = Some(match node.as_str().map(suggest::fold).as_deref() {
             Some("oui" | "yes" | "vrai" | "y" | "on") => {
@@ -316,34 +309,25 @@ impl<'a> Walker<'a, '_> {
             Some("non" | "no" | "faux" | "n" | "off") => {
                 "écrivez `false` (les formes non, no, off ne sont pas acceptées)".into()
             }
+            Some("true" | "false") if is_quoted(self.source, node) => {
+                "retirez les guillemets : entre guillemets, c'est un texte et non un booléen".into()
+            }
             _ => "écrivez `true` ou `false`".into(),
         });
         self.out.push(d);
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &[String], expected: &str) {
-        let here = self.source.span_at(&node.location);
+    fn wrong_type(&mut self, node: &Node, path: &[String], expected: &str, anchor: Span) {
+        let here = if matches!(node.kind, NodeKind::Null) { anchor } else { self.source.span_at(&node.location) };
         let (code, help) = match node.kind {
-            NodeKind::Null => (
-                Code::EmptyText,
-                "donnez une valeur après les deux-points, ou retirez la clé si elle est facultative",
-            ),
-            _ => (
-                Code::WrongType,
-                "voir docs/format.md pour la forme attendue de chaque clé",
-            ),
+            NodeKind::Null => {
+                (Code::EmptyText, "donnez une valeur après les deux-points, ou retirez la clé si elle est facultative")
+            }
+            _ => (Code::WrongType, "voir docs/format.md pour la forme attendue de chaque clé"),
         };
         self.out.push(
-            Diagnostic::new(
-                code,
-                here,
-                format!(
-                    "{} attend {expected}, pas {}",
-                    subject(path),
-                    node.type_name()
-                ),
-            )
-            .with_help(help),
+            Diagnostic::new(code, here, format!("{} attend {expected}, pas {}", subject(path), node.type_name()))
+                .with_help(help),
         );
     }
 }
@@ -373,17 +357,9 @@ pub fn dotted(path: &[String]) -> String {
 }
 
 fn place(path: &[String]) -> String {
-    if path.is_empty() {
-        "à la racine du document".to_owned()
-    } else {
-        format!("dans `{}`", dotted(path))
-    }
+    if path.is_empty() { "à la racine du document".to_owned() } else { format!("dans `{}`", dotted(path)) }
 }
 
 fn subject(path: &[String]) -> String {
-    if path.is_empty() {
-        "le document".to_owned()
-    } else {
-        format!("`{}`", dotted(path))
-    }
+    if path.is_empty() { "le document".to_owned() } else { format!("`{}`", dotted(path)) }
 }

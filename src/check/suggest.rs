@@ -25,11 +25,7 @@ where
     let folded = fold(word);
     let mut best: Option<(&str, f64)> = None;
     for candidate in candidates {
-        let score = if fold(candidate) == folded {
-            2.0
-        } else {
-            strsim::jaro_winkler(&folded, &fold(candidate))
-        };
+        let score = if fold(candidate) == folded { 2.0 } else { strsim::jaro_winkler(&folded, &fold(candidate)) };
         if score >= 0.8 && best.is_none_or(|(_, s)| score > s) {
             best = Some((candidate, score));
         }
@@ -51,18 +47,12 @@ mod tests {
 
     #[test]
     fn accented_key_finds_its_ascii_spelling() {
-        assert_eq!(
-            closest("savoir-être", ["savoirs", "savoir-faire", "savoir-etre"]),
-            Some("savoir-etre")
-        );
+        assert_eq!(closest("savoir-être", ["savoirs", "savoir-faire", "savoir-etre"]), Some("savoir-etre"));
     }
 
     #[test]
     fn typo_finds_the_key() {
-        assert_eq!(
-            closest("libele", ["id", "libelle", "niveau"]),
-            Some("libelle")
-        );
+        assert_eq!(closest("libele", ["id", "libelle", "niveau"]), Some("libelle"));
     }
 
     #[test]

@@ -11,10 +11,7 @@ use crate::model::{Categorie, Poste, Profil, Text};
 pub fn starts_with_infinitive(text: &str) -> bool {
     let text = text.trim_start();
     let lower = text.to_lowercase();
-    let rest = if let Some(r) = lower
-        .strip_prefix("s'")
-        .or_else(|| lower.strip_prefix("s’"))
-    {
+    let rest = if let Some(r) = lower.strip_prefix("s'").or_else(|| lower.strip_prefix("s’")) {
         r
     } else if let Some(r) = lower.strip_prefix("se ") {
         r
@@ -25,7 +22,53 @@ pub fn starts_with_infinitive(text: &str) -> bool {
     let word = fold(&word);
     word.chars().count() >= 3
         && (word.ends_with("er") || word.ends_with("ir") || word.ends_with("re"))
+        && !NOUNS.contains(&word.as_str())
 }
+
+/// Frequent nouns that end like an infinitive; a text starting with one is
+/// not an action ("Rencontre des partenaires", "Atelier d'initiation").
+const NOUNS: [&str; 40] = [
+    "acteur",
+    "affaire",
+    "annuaire",
+    "atelier",
+    "avenir",
+    "cadre",
+    "calendrier",
+    "centre",
+    "chantier",
+    "chiffre",
+    "collaborateur",
+    "compteur",
+    "courrier",
+    "dernier",
+    "desir",
+    "dossier",
+    "encadre",
+    "entrepreneur",
+    "fichier",
+    "heure",
+    "inventaire",
+    "loisir",
+    "manager",
+    "membre",
+    "metier",
+    "nombre",
+    "offre",
+    "ordinateur",
+    "ordre",
+    "papier",
+    "partenaire",
+    "plaisir",
+    "premier",
+    "questionnaire",
+    "registre",
+    "rencontre",
+    "reservoir",
+    "repertoire",
+    "secteur",
+    "titre",
+];
 
 fn infinitive(text: &Text, what: &str, out: &mut Vec<Diagnostic>) {
     if !starts_with_infinitive(text) {
@@ -52,17 +95,18 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
     }
     let mut seen: HashMap<String, (&Text, Categorie)> = HashMap::new();
     for (categorie, c) in p.competences.iter() {
-        let key = fold(
-            c.libelle
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .trim_end_matches(['.', ' ']),
-        );
+        let key = fold(c.libelle.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(['.', ' ']));
         match seen.get(&key) {
             Some((first, _)) => out.push(
-                Diagnostic::new(Code::DuplicateLabel, c.libelle.span, format!("le libellé « {} » est déjà celui d'une autre compétence (ligne {})", c.libelle.value, first.span.line))
-                    .with_help("fusionnez les deux compétences, ou précisez ce qui les distingue dans leur libellé"),
+                Diagnostic::new(
+                    Code::DuplicateLabel,
+                    c.libelle.span,
+                    format!(
+                        "le libellé « {} » est déjà celui d'une autre compétence (ligne {})",
+                        c.libelle.value, first.span.line
+                    ),
+                )
+                .with_help("fusionnez les deux compétences, ou précisez ce qui les distingue dans leur libellé"),
             ),
             None => {
                 seen.insert(key, (&c.libelle, categorie));
@@ -100,6 +144,8 @@ mod tests {
             "Animation d'ateliers",
             "Capacité à écouter",
             "Le réseau",
+            "Rencontre des partenaires",
+            "Atelier d'initiation",
         ] {
             assert!(!starts_with_infinitive(ko), "{ko}");
         }

@@ -47,10 +47,10 @@ impl Row {
                 id: p.id.value.clone(),
                 version: None,
                 statut: None,
-                intitule: p.intitule.as_ref().map_or_else(
-                    || format!("(intitulé du profil {})", p.profil.value),
-                    |t| t.value.clone(),
-                ),
+                intitule: p
+                    .intitule
+                    .as_ref()
+                    .map_or_else(|| format!("(intitulé du profil {})", p.profil.value), |t| t.value.clone()),
                 missions: p.missions_specifiques.len(),
                 savoirs: 0,
                 savoir_faire: 0,
@@ -90,15 +90,14 @@ pub fn run(args: &ListArgs, terminal: Terminal) -> Result<Outcome, Error> {
     if !invalid.is_empty() {
         let summary = Summary::of(&invalid);
         stderr = human::render(&invalid, &summary, false);
-        stderr.push_str(&format!("{} fichier(s) non listé(s) car invalide(s) : lancez `refnum validate` pour le détail.\n", invalid.len()));
+        stderr.push_str(&format!(
+            "{} fichier(s) non listé(s) car invalide(s) : lancez `refnum validate` pour le détail.\n",
+            invalid.len()
+        ));
         code = exit::INVALID;
     }
     let _ = terminal;
-    Ok(Outcome {
-        stdout: stdout.into_bytes(),
-        stderr,
-        code,
-    })
+    Ok(Outcome { stdout: stdout.into_bytes(), stderr, code })
 }
 
 fn table(rows: &[Row]) -> String {
@@ -118,11 +117,7 @@ fn table(rows: &[Row]) -> String {
         .iter()
         .map(|r| {
             let (s, sf, se) = if r.kind == "profil" {
-                (
-                    r.savoirs.to_string(),
-                    r.savoir_faire.to_string(),
-                    r.savoir_etre.to_string(),
-                )
+                (r.savoirs.to_string(), r.savoir_faire.to_string(), r.savoir_etre.to_string())
             } else {
                 ("-".into(), "-".into(), "-".into())
             };

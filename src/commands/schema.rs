@@ -10,9 +10,5 @@ pub fn run(args: &SchemaArgs) -> Result<Outcome, Error> {
         SchemaKind::Profil => Kind::Profil,
         SchemaKind::Poste => Kind::Poste,
     };
-    Ok(Outcome {
-        stdout: kind.schema_text().into_bytes(),
-        stderr: String::new(),
-        code: exit::OK,
-    })
+    Ok(Outcome { stdout: kind.schema_text().into_bytes(), stderr: String::new(), code: exit::OK })
 }

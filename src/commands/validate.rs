@@ -25,8 +25,5 @@ pub fn run(args: &ValidateArgs, terminal: Terminal) -> Result<Outcome, Error> {
 
 /// Checks the inputs and returns one report per file.
 pub fn validate(inputs: &[Input]) -> Result<Vec<FileReport>, Error> {
-    Ok(check_all(inputs, |_| ())?
-        .into_iter()
-        .map(|c| c.report)
-        .collect())
+    Ok(check_all(inputs, |_| ())?.into_iter().map(|c| c.report).collect())
 }

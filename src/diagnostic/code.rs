@@ -63,6 +63,7 @@ codes! {
     InvalidDate => ("E026", Error, "date invalide"),
     EmptyText => ("E027", Error, "texte vide"),
     InvalidScale => ("E028", Error, "échelle de niveaux invalide"),
+    EmptyList => ("E029", Error, "liste vide"),
     DuplicateProfile => ("E030", Error, "profil défini deux fois"),
     ProfileNotFound => ("E031", Error, "profil introuvable"),
     UnusedCompetency => ("W001", Warning, "compétence rattachée à aucune mission"),

@@ -27,18 +27,13 @@ pub fn render(reports: &[FileReport], summary: &Summary) -> String {
             ));
         }
     }
-    out.push_str(&format!(
-        "::notice title=refnum::{}\n",
-        data(&summary.sentence())
-    ));
+    out.push_str(&format!("::notice title=refnum::{}\n", data(&summary.sentence())));
     out
 }
 
 /// Escaping of a message (the part after `::`).
 pub fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escaping of a property value (file, title).

@@ -6,11 +6,7 @@ use super::{Diagnostic, FileReport, Severity, Summary};
 
 /// Renders every finding of every report, then the summary line.
 pub fn render(reports: &[FileReport], summary: &Summary, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for report in reports {
         for diagnostic in &report.diagnostics {
@@ -32,11 +28,7 @@ fn render_one(renderer: &Renderer, report: &FileReport, d: &Diagnostic) -> Strin
     let span = d.span;
     let mut group = match report.source.as_deref() {
         Some(source) if span.is_known() && span.start <= span.end && span.end <= source.len() => {
-            let range = if span.start == span.end {
-                widen(source, span.start)
-            } else {
-                span.start..span.end
-            };
+            let range = if span.start == span.end { widen(source, span.start) } else { span.start..span.end };
             title.element(
                 Snippet::source(source)
                     .path(report.name.as_str())
@@ -61,10 +53,6 @@ fn render_one(renderer: &Renderer, report: &FileReport, d: &Diagnostic) -> Strin
 
 /// An empty span is widened to the character at its place, so the caret shows.
 fn widen(source: &str, at: usize) -> std::ops::Range<usize> {
-    let end = source[at..]
-        .chars()
-        .next()
-        .filter(|c| *c != '\n' && *c != '\r')
-        .map_or(at, |c| at + c.len_utf8());
+    let end = source[at..].chars().next().filter(|c| *c != '\n' && *c != '\r').map_or(at, |c| at + c.len_utf8());
     at..end
 }

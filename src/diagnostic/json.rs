@@ -48,12 +48,8 @@ pub fn render(reports: &[FileReport], summary: &Summary) -> String {
             })
         })
         .collect();
-    let doc = Document {
-        diagnostics,
-        summary: *summary,
-    };
-    let mut out =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let doc = Document { diagnostics, summary: *summary };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
 }

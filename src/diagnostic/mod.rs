@@ -44,12 +44,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code,
-            message: message.into(),
-            span,
-            help: None,
-        }
+        Diagnostic { code, message: message.into(), span, help: None }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

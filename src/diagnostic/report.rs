@@ -18,10 +18,7 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity() == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity() == severity).count()
     }
 }
 
@@ -36,10 +33,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary { files: reports.len(), ..Summary::default() };
         for r in reports {
             let errors = r.count(Severity::Error);
             s.errors += errors;
@@ -67,9 +61,5 @@ impl Summary {
 
 /// `1 erreur`, `0 erreur`, `3 erreurs` (French uses the singular for 0 and 1).
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n <= 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
+    if n <= 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }

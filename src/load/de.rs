@@ -7,8 +7,7 @@ use std::fmt;
 
 use serde::de::value::{BorrowedStrDeserializer, U32Deserializer, UsizeDeserializer};
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess,
-    Visitor,
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
 use super::source::Source;
@@ -32,10 +31,7 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError {
-            message: msg.to_string(),
-            span: None,
-        }
+        DeError { message: msg.to_string(), span: None }
     }
 }
 
@@ -61,11 +57,7 @@ impl<'a> NodeDe<'a> {
             NodeKind::Str(s) => Some(s.clone()),
             NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) => {
                 let span = self.span();
-                let raw = self
-                    .source
-                    .text
-                    .get(span.start..span.end)
-                    .filter(|s| !s.is_empty());
+                let raw = self.source.text.get(span.start..span.end).filter(|s| !s.is_empty());
                 Some(raw.map_or_else(|| self.fallback_text(), str::to_owned))
             }
             _ => None,
@@ -95,15 +87,10 @@ impl<'a> NodeDe<'a> {
             NodeKind::Int(i) => visitor.visit_i64(*i),
             NodeKind::Float(f) => visitor.visit_f64(*f),
             NodeKind::Str(s) => visitor.visit_str(s),
-            NodeKind::Seq(items) => visitor.visit_seq(Seq {
-                source: self.source,
-                items: items.iter(),
-            }),
-            NodeKind::Map(entries) => visitor.visit_map(Map {
-                source: self.source,
-                entries: entries.iter(),
-                value: None,
-            }),
+            NodeKind::Seq(items) => visitor.visit_seq(Seq { source: self.source, items: items.iter() }),
+            NodeKind::Map(entries) => {
+                visitor.visit_map(Map { source: self.source, entries: entries.iter(), value: None })
+            }
         }
     }
 }
@@ -161,19 +148,11 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
         .map_err(|e| self.locate(e))
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, DeError> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -197,11 +176,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
         visitor: V,
     ) -> Result<V::Value, DeError> {
         if name == SPANNED_NAME {
-            return visitor.visit_map(SpanMap {
-                de: self,
-                span: self.span(),
-                field: 0,
-            });
+            return visitor.visit_map(SpanMap { de: self, span: self.span(), field: 0 });
         }
         self.any(visitor).map_err(|e| self.locate(e))
     }
@@ -214,10 +189,7 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
     ) -> Result<V::Value, DeError> {
         match self.text() {
             Some(text) => visitor.visit_enum(text.into_deserializer()),
-            None => Err(de::Error::invalid_type(
-                de::Unexpected::Other(self.node.type_name()),
-                &visitor,
-            )),
+            None => Err(de::Error::invalid_type(de::Unexpected::Other(self.node.type_name()), &visitor)),
         }
         .map_err(|e| self.locate(e))
     }
@@ -231,19 +203,8 @@ struct Seq<'a, I> {
 impl<'de, 'a, I: Iterator<Item = &'a Node>> SeqAccess<'de> for Seq<'a, I> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
-        self.items
-            .next()
-            .map(|node| {
-                seed.deserialize(NodeDe {
-                    source: self.source,
-                    node,
-                })
-            })
-            .transpose()
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+        self.items.next().map(|node| seed.deserialize(NodeDe { source: self.source, node })).transpose()
     }
 }
 
@@ -256,32 +217,19 @@ struct Map<'a, I> {
 impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         match self.entries.next() {
             None => Ok(None),
             Some((key, value)) => {
                 self.value = Some(value);
-                seed.deserialize(NodeDe {
-                    source: self.source,
-                    node: key,
-                })
-                .map(Some)
+                seed.deserialize(NodeDe { source: self.source, node: key }).map(Some)
             }
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let node = self
-            .value
-            .take()
-            .ok_or_else(|| de::Error::custom("valeur demandée avant sa clé"))?;
-        seed.deserialize(NodeDe {
-            source: self.source,
-            node,
-        })
+        let node = self.value.take().ok_or_else(|| de::Error::custom("valeur demandée avant sa clé"))?;
+        seed.deserialize(NodeDe { source: self.source, node })
     }
 }
 
@@ -295,15 +243,10 @@ struct SpanMap<'a> {
 impl<'de> MapAccess<'de> for SpanMap<'_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         match SPAN_FIELDS.get(self.field) {
             None => Ok(None),
-            Some(name) => seed
-                .deserialize(BorrowedStrDeserializer::<DeError>::new(name))
-                .map(Some),
+            Some(name) => seed.deserialize(BorrowedStrDeserializer::<DeError>::new(name)).map(Some),
         }
     }
 

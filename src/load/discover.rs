@@ -33,9 +33,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
         let hidden = name.to_str().is_some_and(|n| n.starts_with('.'));
         let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
         let file_type = if file_type.is_symlink() {
-            std::fs::metadata(&path)
-                .map(|m| m.file_type())
-                .unwrap_or(file_type)
+            std::fs::metadata(&path).map(|m| m.file_type()).unwrap_or(file_type)
         } else {
             file_type
         };
@@ -52,8 +50,5 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 
 /// `true` for `.yaml` and `.yml` files.
 pub fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }

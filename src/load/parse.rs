@@ -50,19 +50,28 @@ fn only_comments(text: &str) -> bool {
 
 /// Turns a serde-saphyr error into a French diagnostic at its place.
 fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
-    let span = error
-        .location()
-        .map_or_else(|| source.start_span(), |l| source.span_at(&l));
     let error = error.without_snippet();
+    let text = error.to_string();
+    let span = match (error.location(), position_in(&text)) {
+        (Some(l), _) if l.line() > 0 => source.span_at(&l),
+        (_, Some((line, column))) => source.span_at_line_column(line, column),
+        _ => source.start_span(),
+    };
     match error {
         YamlError::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("?");
-            Diagnostic::new(Code::DuplicateKey, span, format!("la clé `{key}` apparaît deux fois dans le même tableau associatif"))
-                .with_help("gardez une seule occurrence de cette clé : YAML n'en retient qu'une et l'autre serait perdue")
+            Diagnostic::new(
+                Code::DuplicateKey,
+                span,
+                format!("la clé `{key}` apparaît deux fois dans le même tableau associatif"),
+            )
+            .with_help("gardez une seule occurrence de cette clé : YAML n'en retient qu'une et l'autre serait perdue")
         }
         YamlError::Budget { breach: BudgetBreach::Documents { .. }, .. } => several_documents(span),
         YamlError::Budget { breach, .. } => Diagnostic::new(Code::LimitExceeded, span, budget_message(breach))
-            .with_help("un profil n'a besoin ni d'imbrications profondes ni de milliers d'alias : simplifiez le fichier"),
+            .with_help(
+                "un profil n'a besoin ni d'imbrications profondes ni de milliers d'alias : simplifiez le fichier",
+            ),
         YamlError::AliasError { .. }
         | YamlError::AliasReplayCounterOverflow { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
@@ -74,14 +83,23 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
         )
         .with_help("remplacez les alias (`*nom`) par le texte voulu : un profil n'en a pas besoin"),
         YamlError::MultipleDocuments { .. } => several_documents(span),
-        YamlError::UnknownAnchor { .. } => Diagnostic::new(Code::YamlSyntax, span, "alias vers une ancre qui n'existe pas")
-            .with_help("définissez l'ancre (`&nom`) avant de l'utiliser (`*nom`)"),
-        other => {
-            let detail = other.to_string();
-            let detail = detail.split_once(": ").filter(|(head, _)| head.starts_with("line ")).map_or(detail.as_str(), |(_, rest)| rest);
+        YamlError::UnknownAnchor { .. } => {
+            Diagnostic::new(Code::YamlSyntax, span, "alias vers une ancre qui n'existe pas")
+                .with_help("définissez l'ancre (`&nom`) avant de l'utiliser (`*nom`)")
+        }
+        _ => {
+            let detail = text
+                .split_once(": ")
+                .filter(|(head, _)| head.starts_with("line "))
+                .map_or(text.as_str(), |(_, rest)| rest);
+            let detail = detail.find(" at line ").map_or(detail, |i| &detail[..i]);
             if detail.contains("recursion limit") || detail.contains("nesting") {
-                return Diagnostic::new(Code::LimitExceeded, span, "le document est imbriqué trop profondément (plus de 64 niveaux)")
-                    .with_help("un profil n'a besoin que de quelques niveaux d'imbrication : simplifiez le fichier");
+                return Diagnostic::new(
+                    Code::LimitExceeded,
+                    span,
+                    "le document est imbriqué trop profondément (plus de 64 niveaux)",
+                )
+                .with_help("un profil n'a besoin que de quelques niveaux d'imbrication : simplifiez le fichier");
             }
             Diagnostic::new(Code::YamlSyntax, span, format!("syntaxe YAML invalide ({})", translate(detail)))
                 .with_help("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points après chaque clé et la fermeture des guillemets et crochets")
@@ -96,9 +114,7 @@ fn several_documents(span: crate::model::Span) -> Diagnostic {
 
 fn budget_message(breach: &BudgetBreach) -> String {
     match breach {
-        BudgetBreach::Depth { .. } => {
-            "le document est imbriqué trop profondément (plus de 64 niveaux)".to_owned()
-        }
+        BudgetBreach::Depth { .. } => "le document est imbriqué trop profondément (plus de 64 niveaux)".to_owned(),
         BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
             "le document contient trop d'éléments (plus de 200 000 nœuds)".to_owned()
         }
@@ -109,41 +125,38 @@ fn budget_message(breach: &BudgetBreach) -> String {
     }
 }
 
+/// The `at line N, column M` a parser message ends with.
+fn position_in(text: &str) -> Option<(u32, u32)> {
+    let rest = &text[text.rfind("at line ")? + "at line ".len()..];
+    let (line, rest) = rest.split_once(", column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
+}
+
 /// French words for the parser's most frequent messages; the rest is quoted as is.
 fn translate(detail: &str) -> String {
-    const TABLE: [(&str, &str); 8] = [
+    const TABLE: [(&str, &str); 15] = [
+        ("unclosed quote", "guillemet ouvrant sans guillemet fermant"),
+        ("illegal placement of ':' indicator", "deux-points mal placé (crochet ou accolade non refermé avant ?)"),
+        ("simple key expected ':'", "deux-points attendu après la clé"),
+        ("tabs disallowed", "tabulation interdite dans l'indentation : utilisez des espaces"),
+        ("found a tab", "tabulation interdite dans l'indentation : utilisez des espaces"),
+        ("unexpected character", "caractère inattendu"),
         ("unclosed bracket", "crochet ouvrant sans crochet fermant"),
-        (
-            "unclosed quoted scalar",
-            "guillemet ouvrant sans guillemet fermant",
-        ),
-        (
-            "mapping values are not allowed in this context",
-            "deux-points inattendu à cet endroit",
-        ),
-        (
-            "did not find expected key",
-            "clé attendue introuvable (indentation ?)",
-        ),
-        (
-            "did not find expected '-' indicator",
-            "tiret de liste attendu (indentation ?)",
-        ),
+        ("unclosed brace", "accolade ouvrante sans accolade fermante"),
+        ("mapping values are not allowed in this context", "deux-points inattendu à cet endroit"),
+        ("did not find expected key", "clé attendue introuvable (indentation ?)"),
+        ("did not find expected '-' indicator", "tiret de liste attendu (indentation ?)"),
         (
             "found character that cannot start any token",
             "caractère qui ne peut pas commencer un élément (tabulation ?)",
         ),
         ("invalid indentation", "indentation incorrecte"),
-        (
-            "did not find expected node content",
-            "valeur attendue introuvable",
-        ),
+        ("did not find expected node content", "valeur attendue introuvable"),
+        ("while parsing a flow", "liste ou tableau entre crochets ou accolades mal formé"),
     ];
     TABLE
         .iter()
         .find(|(english, _)| detail.contains(english))
-        .map_or_else(
-            || format!("détail de l'analyseur : {detail}"),
-            |(_, french)| (*french).to_owned(),
-        )
+        .map_or_else(|| format!("détail de l'analyseur : {detail}"), |(_, french)| (*french).to_owned())
 }

@@ -20,36 +20,47 @@ pub struct Source {
 impl Source {
     /// Checks size and encoding; drops a UTF-8 byte order mark.
     pub fn from_bytes(name: String, bytes: &[u8]) -> Result<Source, Diagnostic> {
+        let first = Span { line: 1, column: 1, end_line: 1, end_column: 1, ..Span::default() };
         if bytes.len() > MAX_FILE_BYTES {
             return Err(Diagnostic::new(
                 Code::LimitExceeded,
-                Span { line: 1, column: 1, end_line: 1, end_column: 1, ..Span::default() },
-                format!(
-                    "le fichier pèse {} octets, au-delà de la limite de {} Mio",
-                    bytes.len(),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
+                first,
+                format!("le fichier dépasse la limite de {} Mio", MAX_FILE_BYTES / (1024 * 1024)),
             )
-            .with_help("un profil tient en quelques dizaines de Kio : découpez ce fichier ou vérifiez qu'il s'agit bien d'un profil"));
+            .with_help("un profil tient en quelques dizaines de Kio : vérifiez qu'il s'agit bien d'un profil, ou découpez ce fichier"));
+        }
+        if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            return Err(Diagnostic::new(
+                Code::InvalidEncoding,
+                first,
+                "le fichier est encodé en UTF-16 ; refnum lit l'UTF-8",
+            )
+            .with_help(
+                "enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer avec l'encodage » > UTF-8)",
+            ));
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Source {
-                name,
-                text: Arc::from(text),
-            }),
+            Ok(text) => Ok(Source { name, text: Arc::from(text) }),
             Err(e) => {
-                let valid = &bytes[..e.valid_up_to()];
-                let valid = std::str::from_utf8(valid).unwrap_or_default();
-                let line = valid.matches('\n').count() + 1;
-                let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                let (line, column) = (to_u32(line), to_u32(column));
+                let at = e.valid_up_to();
+                let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+                let line = to_u32(valid.matches('\n').count() + 1);
+                let column = to_u32(valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+                let byte = bytes[at];
+                let hint = if (0xC0..=0xFF).contains(&byte) || (0x80..0xA0).contains(&byte) {
+                    " ; il semble enregistré en Latin-1 ou Windows-1252"
+                } else {
+                    ""
+                };
                 Err(Diagnostic::new(
                     Code::InvalidEncoding,
-                    Span { line, column, end_line: line, end_column: column, ..Span::default() },
-                    format!("octet invalide en UTF-8 à l'octet {}", e.valid_up_to() + 1),
+                    Span { line, column, end_line: line, end_column: column, start: at, end: at },
+                    format!("l'octet 0x{byte:02X} (octet n° {}) n'est pas de l'UTF-8 valide{hint}", at + 1),
                 )
-                .with_help("enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer avec l'encodage » > UTF-8)"))
+                .with_help(
+                    "enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer avec l'encodage » > UTF-8)",
+                ))
             }
         }
     }
@@ -60,41 +71,52 @@ impl Source {
         let column = to_u32(location.column() as usize);
         let inner = location.span();
         let (start, end) = match (inner.byte_offset(), inner.byte_len()) {
-            (Some(o), Some(l)) if (o + l) as usize <= self.text.len() => {
-                (o as usize, (o + l) as usize)
-            }
+            (Some(o), Some(l)) if (o + l) as usize <= self.text.len() => (o as usize, (o + l) as usize),
             _ => {
-                return Span {
-                    line,
-                    column,
-                    end_line: line,
-                    end_column: column,
-                    start: 0,
-                    end: 0,
-                };
+                return self.span_at_line_column(line, column);
             }
         };
         let (end_line, end_column) = advance(&self.text[start..end], line, column);
-        Span {
-            line,
-            column,
-            end_line,
-            end_column,
-            start,
-            end,
-        }
+        Span { line, column, end_line, end_column, start, end }
+    }
+
+    /// The span of the character at `line:column` (both from 1), for errors
+    /// that carry no byte offset.
+    pub fn span_at_line_column(&self, line: u32, column: u32) -> Span {
+        let line_start: usize =
+            self.text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
+        let line_start = line_start.min(self.text.len());
+        let rest = self.text[line_start..].split('\n').next().unwrap_or_default();
+        let start =
+            line_start + rest.char_indices().nth(column.saturating_sub(1) as usize).map_or(rest.len(), |(i, _)| i);
+        let end = self.text[start..]
+            .chars()
+            .next()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .map_or(start, |c| start + c.len_utf8());
+        Span { line, column, end_line: line, end_column: column + u32::from(end > start), start, end }
+    }
+
+    /// The span of the character at byte `offset`.
+    pub fn span_at_offset(&self, offset: usize) -> Span {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..offset];
+        let line = to_u32(before.matches('\n').count() + 1);
+        let column = to_u32(before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+        self.span_at_line_column(line, column)
+    }
+
+    /// The dash of a block list item whose value is empty (`-` alone on its
+    /// line): the parser places such a value after the dash.
+    pub fn dash_before(&self, span: Span) -> Option<Span> {
+        let before = self.text.get(..span.start)?;
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        trimmed.ends_with('-').then(|| self.span_at_offset(trimmed.len() - 1))
     }
 
     /// A span covering the start of the file, for findings about the whole file.
     pub fn start_span(&self) -> Span {
-        Span {
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 1,
-            start: 0,
-            end: 0,
-        }
+        Span { line: 1, column: 1, end_line: 1, end_column: 1, start: 0, end: 0 }
     }
 }
 

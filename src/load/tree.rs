@@ -46,10 +46,7 @@ impl Node {
 
     /// The value under a string key of a mapping.
     pub fn get(&self, key: &str) -> Option<&Node> {
-        self.as_map()?
-            .iter()
-            .find(|(k, _)| k.as_str() == Some(key))
-            .map(|(_, v)| v)
+        self.as_map()?.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
     }
 
     /// A French name of the node's type, for messages.
@@ -76,10 +73,7 @@ pub(crate) struct RawNode(pub Node);
 impl<'de> Deserialize<'de> for RawNode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = YamlSpanned::<KindSeed>::deserialize(deserializer)?;
-        Ok(RawNode(Node {
-            kind: spanned.value.0,
-            location: spanned.referenced,
-        }))
+        Ok(RawNode(Node { kind: spanned.value.0, location: spanned.referenced }))
     }
 }
 

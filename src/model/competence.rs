@@ -15,11 +15,7 @@ pub enum Categorie {
 }
 
 impl Categorie {
-    pub const ALL: [Categorie; 3] = [
-        Categorie::Savoirs,
-        Categorie::SavoirFaire,
-        Categorie::SavoirEtre,
-    ];
+    pub const ALL: [Categorie; 3] = [Categorie::Savoirs, Categorie::SavoirFaire, Categorie::SavoirEtre];
 
     /// The YAML key of the category.
     pub fn key(self) -> &'static str {
@@ -61,9 +57,7 @@ impl Competences {
 
     /// Every competency with its category, in document order.
     pub fn iter(&self) -> impl Iterator<Item = (Categorie, &Competence)> {
-        Categorie::ALL
-            .into_iter()
-            .flat_map(move |c| self.list(c).iter().map(move |item| (c, item)))
+        Categorie::ALL.into_iter().flat_map(move |c| self.list(c).iter().map(move |item| (c, item)))
     }
 
     pub fn len(&self) -> usize {
@@ -90,7 +84,7 @@ pub struct Competence {
     #[schemars(
         description = "Niveau attendu sur l'échelle du profil (par défaut 1 Notions, 2 Application, 3 Maîtrise, 4 Expertise)."
     )]
-    pub niveau: Spanned<u8>,
+    pub niveau: Spanned<i64>,
     // Ids of the missions this competency serves.
     #[schemars(description = "Identifiants des missions que sert cette compétence.")]
     pub missions: Vec<Text>,
@@ -124,9 +118,6 @@ pub struct Referentiels {
 
 impl Referentiels {
     pub fn is_empty(&self) -> bool {
-        self.digcomp.is_empty()
-            && self.pix.is_empty()
-            && self.rome.is_empty()
-            && self.esco.is_empty()
+        self.digcomp.is_empty() && self.pix.is_empty() && self.rome.is_empty() && self.esco.is_empty()
     }
 }

@@ -27,9 +27,7 @@ pub struct Poste {
     #[schemars(description = "Identifiant du poste : minuscules sans accents et tirets.")]
     pub id: Text,
     // Id of a profile, or a path to its file relative to this file.
-    #[schemars(
-        description = "Identifiant du profil, ou chemin de son fichier relatif à ce fichier."
-    )]
+    #[schemars(description = "Identifiant du profil, ou chemin de son fichier relatif à ce fichier.")]
     pub profil: Text,
     // Title of the post; the profile's title when absent.
     #[schemars(description = "Intitulé du poste ; à défaut, celui du profil.")]

@@ -44,9 +44,7 @@ pub struct Profil {
     #[serde(rename = "type")]
     pub kind: Spanned<ProfilKind>,
     // Kebab-case slug, unique among the profiles.
-    #[schemars(
-        description = "Identifiant du profil : minuscules sans accents et tirets, unique dans le dépôt."
-    )]
+    #[schemars(description = "Identifiant du profil : minuscules sans accents et tirets, unique dans le dépôt.")]
     pub id: Text,
     // Semantic version `MAJEUR.MINEUR.CORRECTIF`.
     #[schemars(description = "Version au format MAJEUR.MINEUR.CORRECTIF, par exemple 1.0.0.")]
@@ -60,10 +58,10 @@ pub struct Profil {
     pub finalite: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contexte: Option<Text>,
-    pub missions: Vec<Mission>,
-    pub competences: Competences,
+    pub missions: Spanned<Vec<Mission>>,
+    pub competences: Spanned<Competences>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub niveaux: Option<Vec<Niveau>>,
+    pub niveaux: Option<Spanned<Vec<Niveau>>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions_exercice: Vec<Text>,
     #[serde(default, skip_serializing_if = "Relations::is_empty")]
@@ -84,7 +82,7 @@ pub struct Profil {
 impl Profil {
     /// The scale in force: the profile's own, or the default one.
     pub fn scale(&self) -> Vec<Niveau> {
-        self.niveaux.clone().unwrap_or_else(default_niveaux)
+        self.niveaux.as_ref().map_or_else(default_niveaux, |n| n.value.clone())
     }
 }
 

@@ -3,18 +3,12 @@
 
 /// DigComp 2.2 (JRC, 2022): code and English title.
 pub const DIGCOMP: [(&str, &str); 21] = [
-    (
-        "1.1",
-        "Browsing, searching and filtering data, information and digital content",
-    ),
+    ("1.1", "Browsing, searching and filtering data, information and digital content"),
     ("1.2", "Evaluating data, information and digital content"),
     ("1.3", "Managing data, information and digital content"),
     ("2.1", "Interacting through digital technologies"),
     ("2.2", "Sharing through digital technologies"),
-    (
-        "2.3",
-        "Engaging in citizenship through digital technologies",
-    ),
+    ("2.3", "Engaging in citizenship through digital technologies"),
     ("2.4", "Collaborating through digital technologies"),
     ("2.5", "Netiquette"),
     ("2.6", "Managing digital identity"),

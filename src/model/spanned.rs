@@ -12,15 +12,7 @@ use serde::{Serialize, Serializer};
 
 /// Struct name the tree deserializer recognises to hand out positions.
 pub(crate) const SPANNED_NAME: &str = "$refnum::Spanned";
-pub(crate) const SPAN_FIELDS: [&str; 7] = [
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "start",
-    "end",
-    "value",
-];
+pub(crate) const SPAN_FIELDS: [&str; 7] = ["line", "column", "end_line", "end_column", "start", "end", "value"];
 
 /// A region of a source file; lines and columns count from 1, `start..end`
 /// are byte offsets. A zero line means "unknown".
@@ -54,10 +46,7 @@ impl<T> Spanned<T> {
 
     /// A value with no known place (built in memory).
     pub fn bare(value: T) -> Self {
-        Spanned {
-            value,
-            span: Span::default(),
-        }
+        Spanned { value, span: Span::default() }
     }
 }
 
@@ -111,11 +100,7 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct(
-            SPANNED_NAME,
-            &SPAN_FIELDS,
-            SpannedVisitor(std::marker::PhantomData),
-        )
+        deserializer.deserialize_struct(SPANNED_NAME, &SPAN_FIELDS, SpannedVisitor(std::marker::PhantomData))
     }
 }
 
@@ -145,5 +130,14 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
         Ok(Spanned { value, span })
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Spanned<Vec<T>> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.value.iter()
     }
 }
