@@ -23,8 +23,87 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Liste les profils et les postes trouvés, avec leurs effectifs de compétences
     List(ListArgs),
+    /// Produit le référentiel de compétences d'un profil (Markdown ou HTML)
+    Render(RenderArgs),
+    /// Produit la fiche de poste d'un poste ou d'un profil (Markdown, HTML ou DOCX)
+    Fiche(FicheArgs),
     /// Affiche le schéma JSON d'un format de fichier, pour l'éditeur
     Schema(SchemaArgs),
+    /// Gère les gabarits des documents
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+/// Options shared by the commands that produce a document.
+#[derive(Debug, clap::Args)]
+pub struct DocumentArgs {
+    /// Fichier à écrire (sinon la sortie standard) ; écrit d'un bloc, jamais à moitié
+    #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+    /// Dossier de gabarits qui remplacent, fichier par fichier, ceux par défaut
+    #[arg(long, value_name = "DOSSIER")]
+    pub templates: Option<PathBuf>,
+    /// Dossier où chercher les profils par identifiant (par défaut ./profiles s'il existe)
+    #[arg(long, value_name = "DOSSIER")]
+    pub profiles: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Le profil : chemin d'un fichier, identifiant, ou début unique d'identifiant (ex. conseiller)
+    #[arg(value_name = "PROFIL")]
+    pub profil: String,
+    /// Format : html (par défaut) ou markdown
+    #[arg(long, value_enum, default_value_t = RenderFormat::Html, hide_possible_values = true, hide_default_value = true)]
+    pub format: RenderFormat,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Markdown (GFM)
+    Markdown,
+    /// Page HTML autonome
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FicheArgs {
+    /// Le poste ou le profil : chemin d'un fichier, identifiant, ou début unique d'identifiant
+    #[arg(value_name = "POSTE|PROFIL")]
+    pub cible: String,
+    /// Format : html (par défaut), markdown ou docx
+    #[arg(long, value_enum, default_value_t = FicheFormat::Html, hide_possible_values = true, hide_default_value = true)]
+    pub format: FicheFormat,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FicheFormat {
+    /// Markdown (GFM)
+    Markdown,
+    /// Page HTML autonome
+    Html,
+    /// Document Word
+    Docx,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Écrit les gabarits par défaut dans un dossier, pour les personnaliser
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Dossier de destination (créé s'il n'existe pas)
+    #[arg(value_name = "DOSSIER")]
+    pub dir: PathBuf,
+    /// Remplace les fichiers déjà présents
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,10 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     /// The request itself cannot be met (unknown profile, bad option...).
     Usage(String),
+    /// An input has errors (exit code 1): the findings to show.
+    Invalid(Vec<crate::diagnostic::FileReport>),
+    /// A template failed (exit code 1).
+    Template(crate::render::TemplateError),
 }
 
 impl Error {
@@ -35,8 +39,19 @@ impl fmt::Display for Error {
                 }
             }
             Error::Usage(message) => f.write_str(message),
+            Error::Invalid(reports) => {
+                let names: Vec<&str> = reports.iter().map(|r| r.name.as_str()).collect();
+                write!(f, "fichier invalide : {}", names.join(", "))
+            }
+            Error::Template(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+impl From<crate::render::TemplateError> for Error {
+    fn from(e: crate::render::TemplateError) -> Self {
+        Error::Template(e)
+    }
+}

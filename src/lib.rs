@@ -14,6 +14,8 @@ pub mod diagnostic;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod schema;
 
 pub use error::Error;
@@ -51,6 +53,17 @@ pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
         cli::Command::Validate(args) => commands::validate::run(&args, terminal),
         cli::Command::List(args) => commands::list::run(&args, terminal),
         cli::Command::Schema(args) => commands::schema::run(&args),
+        cli::Command::Render(args) => commands::render::run(&args, terminal),
+        cli::Command::Fiche(args) => commands::fiche::run(&args, terminal),
+        cli::Command::Templates(cli::TemplatesCommand::Export(args)) => commands::templates::export(&args),
     };
-    result.unwrap_or_else(|e| Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::FAILURE })
+    result.unwrap_or_else(|e| match e {
+        Error::Invalid(reports) => {
+            let summary = diagnostic::Summary::of(&reports);
+            let stderr = diagnostic::human::render(&reports, &summary, terminal.color);
+            Outcome { stdout: Vec::new(), stderr, code: exit::INVALID }
+        }
+        Error::Template(e) => Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::INVALID },
+        e => Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::FAILURE },
+    })
 }

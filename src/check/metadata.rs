@@ -46,6 +46,15 @@ pub fn is_date(d: &str) -> bool {
     (1900..=2999).contains(&y) && (1..=days).contains(&day)
 }
 
+/// A year, a month or a day: `2024`, `2024-05`, `2024-05-01`.
+pub fn is_partial_date(d: &str) -> bool {
+    match d.len() {
+        4 => d.parse::<u32>().is_ok_and(|y| (1900..=2999).contains(&y)),
+        7 => is_date(&format!("{d}-01")),
+        _ => is_date(d),
+    }
+}
+
 fn version(v: &Text, out: &mut Vec<Diagnostic>) {
     if !is_semver(v) {
         out.push(
@@ -72,8 +81,15 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
     version(&p.version, out);
     date(&p.mise_a_jour, "la date de mise à jour", out);
     for source in &p.sources {
-        if let Some(d) = &source.date {
-            date(d, "la date de la source", out);
+        if let Some(d) = source.date.as_ref().filter(|d| !is_partial_date(d)) {
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidDate,
+                    d.span,
+                    format!("la date de la source `{}` n'est pas au format AAAA, AAAA-MM ou AAAA-MM-JJ", d.value),
+                )
+                .with_help("écrivez par exemple `2024-05` pour mai 2024, ou la date complète si elle est connue"),
+            );
         }
     }
 }
@@ -111,5 +127,6 @@ mod tests {
         assert!(!is_date("2024-13-01"));
         assert!(!is_date("24-01-01"));
         assert!(!is_date("2024-1-01"));
+        assert!(is_partial_date("2024-05") && is_partial_date("2024") && !is_partial_date("2024-13"));
     }
 }

@@ -44,8 +44,13 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                     format!("la compétence `{}` renvoie à la mission `{}`, qui n'existe pas", c.id.value, m.value),
                 );
                 let unlisted = ids.iter().copied().filter(|id| !c.missions.iter().any(|listed| listed.value == *id));
-                d.help = suggest::did_you_mean(m, unlisted)
-                    .or_else(|| Some(format!("missions du profil : {}", ids.join(", "))));
+                d.help = suggest::did_you_mean(m, unlisted).or_else(|| {
+                    Some(if ids.is_empty() {
+                        "le profil n'a encore aucune mission : décrivez-les dans `missions`".to_owned()
+                    } else {
+                        format!("missions du profil : {}", ids.join(", "))
+                    })
+                });
                 out.push(d);
             }
         }

@@ -244,10 +244,13 @@ impl<'a> Walker<'a, '_> {
                 );
             }
             NodeKind::Str(s) if s.trim().is_empty() => {
-                self.out.push(
-                    Diagnostic::new(Code::EmptyText, here, format!("texte vide {}", place(path)))
-                        .with_help("écrivez le texte, ou retirez la clé si elle est facultative"),
-                );
+                self.out.push(Diagnostic::new(Code::EmptyText, here, format!("texte vide {}", place(path))).with_help(
+                    if path.last().is_some_and(|p| p.starts_with('[')) {
+                        "écrivez le texte, ou retirez cet élément de la liste"
+                    } else {
+                        "écrivez le texte, ou retirez la clé si elle est facultative"
+                    },
+                ));
             }
             NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte", here),
             _ => {

@@ -1,7 +1,10 @@
 //! One file per subcommand: glue from arguments to the library.
 
+pub mod fiche;
 pub mod list;
+pub mod render;
 pub mod schema;
+pub mod templates;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -26,4 +29,25 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Error> {
         return Err(Error::Usage(format!("aucun fichier .yaml ou .yml dans {}", shown.join(", "))));
     }
     Ok(files.into_iter().map(Input::Disk).collect())
+}
+
+/// Delivers a document: to the file of `-o` (atomically), else to standard
+/// output; binary output is refused on a terminal.
+pub fn deliver(
+    bytes: Vec<u8>,
+    output: Option<&Path>,
+    binary: bool,
+    what: &str,
+    terminal: crate::Terminal,
+) -> Result<crate::Outcome, Error> {
+    match output {
+        Some(path) => {
+            crate::output::write_atomic(path, &bytes)?;
+            Ok(crate::Outcome { stdout: Vec::new(), stderr: format!("{what} écrit dans {}.\n", path.display()), code: crate::exit::OK })
+        }
+        None if binary && terminal.stdout_is_terminal => Err(Error::Usage(
+            "un document DOCX ne s'affiche pas dans un terminal : indiquez un fichier avec -o, par exemple `-o fiche.docx`".into(),
+        )),
+        None => Ok(crate::Outcome { stdout: bytes, stderr: String::new(), code: crate::exit::OK }),
+    }
 }

@@ -4,6 +4,7 @@
 //! into the binary (`builtin`).
 
 pub mod builtin;
+pub mod catalog;
 mod de;
 pub mod discover;
 mod parse;

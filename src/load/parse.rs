@@ -101,7 +101,7 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
                 )
                 .with_help("un profil n'a besoin que de quelques niveaux d'imbrication : simplifiez le fichier");
             }
-            Diagnostic::new(Code::YamlSyntax, span, format!("syntaxe YAML invalide ({})", translate(detail)))
+            Diagnostic::new(Code::YamlSyntax, span, format!("syntaxe YAML invalide : {}", translate(detail)))
                 .with_help("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points après chaque clé et la fermeture des guillemets et crochets")
         }
     }

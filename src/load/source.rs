@@ -49,7 +49,7 @@ impl Source {
                 let column = to_u32(valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
                 let byte = bytes[at];
                 let hint = if (0xC0..=0xFF).contains(&byte) || (0x80..0xA0).contains(&byte) {
-                    " ; il semble enregistré en Latin-1 ou Windows-1252"
+                    " ; le fichier semble enregistré en Latin-1 ou Windows-1252"
                 } else {
                     ""
                 };

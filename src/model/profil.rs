@@ -128,8 +128,8 @@ pub struct Source {
     pub titre: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auteur: Option<Text>,
-    // `AAAA-MM-JJ`.
-    #[schemars(description = "Date au format AAAA-MM-JJ.")]
+    // `AAAA`, `AAAA-MM` or `AAAA-MM-JJ`.
+    #[schemars(description = "Date de la source : AAAA, AAAA-MM ou AAAA-MM-JJ.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

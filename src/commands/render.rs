@@ -1,0 +1,19 @@
+//! `refnum render`: the référentiel de compétences of a profile.
+
+use crate::cli::{RenderArgs, RenderFormat};
+use crate::error::Error;
+use crate::load::catalog;
+use crate::render::{self, Format, Templates};
+use crate::{Outcome, Terminal};
+
+pub fn run(args: &RenderArgs, terminal: Terminal) -> Result<Outcome, Error> {
+    let dir = catalog::profile_dir(args.document.profiles.as_deref());
+    let (profil, _) = catalog::find_profil(&args.profil, dir.as_deref())?;
+    let format = match args.format {
+        RenderFormat::Markdown => Format::Markdown,
+        RenderFormat::Html => Format::Html,
+    };
+    let templates = Templates::new(args.document.templates.as_deref());
+    let bytes = render::referentiel(&profil, format, &templates)?;
+    super::deliver(bytes, args.document.output.as_deref(), false, "Référentiel", terminal)
+}

@@ -1,0 +1,356 @@
+//! The fiche de poste as a Word document (DOCX): real heading styles, tables
+//! with a header row, A4 page, a header with the structure and a footer with
+//! page numbers. Deterministic: fixed dates, same bytes for the same input.
+
+use docx_rs::{
+    AlignmentType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, Style,
+    StyleType, Table, TableCell, TableRow, WidthType,
+};
+
+use super::markdown::{self, Block};
+use super::view::{A_COMPLETER, PosteView, ProfilView};
+
+const ACCENT: &str = "1F4E79";
+const SHADE: &str = "E8EEF5";
+const TODO_COLOR: &str = "8A3B00";
+/// A4 in twentieths of a point.
+const A4: (u32, u32) = (11906, 16838);
+/// Width of the text block (A4 less 2 × 2 cm margins), in twentieths of a point.
+const TEXT_WIDTH: usize = 9638;
+/// Dates written in the package, so the same input gives the same bytes.
+const FIXED_DATE: &str = "2024-05-01T00:00:00Z";
+
+/// The fiche de poste as DOCX bytes.
+pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
+    let mut doc = base(&header_text(profil, poste));
+    doc = doc.add_paragraph(
+        para_style("Title").add_run(Run::new().add_text(format!("Fiche de poste : {}", poste.intitule))),
+    );
+    doc = doc.add_paragraph(
+        Paragraph::new().add_run(
+            Run::new()
+                .add_text(format!(
+                    "Profil de référence : {} (version {}). Mise à jour : {}.",
+                    profil.intitule, profil.version, poste.mise_a_jour_texte
+                ))
+                .color("4A4A4A"),
+        ),
+    );
+    if !poste.renseigne {
+        doc = doc.add_paragraph(todo_paragraph(
+            "Fiche établie à partir du profil seul : les rubriques propres au poste sont à compléter.",
+        ));
+    }
+
+    doc = doc.add_paragraph(heading(1, "Identification du poste"));
+    doc = doc.add_table(key_values(&[
+        ("Intitulé du poste", &poste.intitule),
+        ("Structure", &poste.structure),
+        ("Service", &poste.service),
+        ("Lieu de travail", &poste.localisation),
+        ("Catégorie ou niveau", &poste.categorie),
+        ("Temps de travail", &poste.temps_de_travail),
+        ("Contrat", &poste.contrat),
+        ("Rémunération", &poste.remuneration),
+    ]));
+    if let Some(text) = &poste.structure_presentation {
+        doc = doc.add_paragraph(heading(2, "La structure"));
+        doc = free_text(doc, text);
+    }
+
+    doc = doc.add_paragraph(heading(1, "Finalité du poste"));
+    doc = free_text(doc, &profil.finalite);
+
+    doc = doc.add_paragraph(heading(1, "Missions et activités"));
+    for m in &profil.missions {
+        doc = doc.add_paragraph(heading(2, &m.intitule));
+        doc = bullets(doc, &m.activites);
+    }
+    for m in &poste.missions_specifiques {
+        doc = doc.add_paragraph(heading(2, &format!("{} (propre au poste)", m.intitule)));
+        doc = bullets(doc, &m.activites);
+    }
+
+    doc = doc.add_paragraph(heading(1, "Positionnement"));
+    doc = doc.add_table(key_values(&[
+        ("Rattachement hiérarchique", &poste.rattachement),
+        ("Encadrement", &poste.encadrement),
+    ]));
+
+    doc = doc.add_paragraph(heading(1, "Relations fonctionnelles"));
+    if !profil.relations_internes.is_empty() {
+        doc = doc.add_paragraph(heading(2, "Relations internes"));
+        doc = bullets(doc, &profil.relations_internes);
+    }
+    if !profil.relations_externes.is_empty() {
+        doc = doc.add_paragraph(heading(2, "Relations externes"));
+        doc = bullets(doc, &profil.relations_externes);
+    }
+
+    doc = doc.add_paragraph(heading(1, "Moyens mis à disposition"));
+    doc = if poste.moyens.is_empty() {
+        doc.add_paragraph(todo_paragraph(A_COMPLETER))
+    } else {
+        bullets(doc, &poste.moyens)
+    };
+
+    doc = doc.add_paragraph(heading(1, "Conditions et contraintes d'exercice"));
+    let conditions: Vec<String> =
+        profil.conditions_exercice.iter().chain(&poste.conditions_exercice).cloned().collect();
+    doc = bullets(doc, &conditions);
+
+    doc = doc.add_paragraph(heading(1, "Compétences requises"));
+    let scale: Vec<String> = profil.niveaux.iter().map(|n| format!("{} {}", n.niveau, n.libelle)).collect();
+    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
+        "Niveaux : {}. Les compétences marquées « essentielle » sont indispensables à la prise de poste.",
+        scale.join(", ")
+    ))));
+    for cat in &profil.categories {
+        doc = doc.add_paragraph(heading(2, cat.titre));
+        let mut rows = vec![header_row(&["Compétence", "Niveau requis", "Essentielle"], &[5638, 2800, 1200])];
+        for c in &cat.competences {
+            rows.push(
+                TableRow::new(vec![
+                    cell(&c.libelle, 5638),
+                    cell(&format!("{} {} – {}", c.niveau_echelle, c.niveau, c.niveau_libelle), 2800),
+                    cell(if c.essentielle { "oui" } else { "non" }, 1200),
+                ])
+                .cant_split(),
+            );
+        }
+        doc = doc.add_table(table(rows, &[5638, 2800, 1200]));
+    }
+
+    doc = doc.add_paragraph(heading(1, "Profil recherché"));
+    if !profil.formation.is_empty() {
+        doc = doc.add_paragraph(heading(2, "Formation"));
+        doc = bullets(doc, &profil.formation);
+    }
+    if !profil.experience.is_empty() {
+        doc = doc.add_paragraph(heading(2, "Expérience"));
+        doc = bullets(doc, &profil.experience);
+    }
+    if !profil.indicateurs.is_empty() {
+        doc = doc.add_paragraph(heading(1, "Indicateurs d'appréciation des résultats"));
+        doc = bullets(doc, &profil.indicateurs);
+    }
+    if !profil.evolutions.is_empty() {
+        doc = doc.add_paragraph(heading(1, "Évolutions possibles"));
+        doc = bullets(doc, &profil.evolutions);
+    }
+
+    doc = doc.add_paragraph(heading(1, "Dates et candidature"));
+    doc = doc.add_table(key_values(&[
+        ("Prise de poste", &poste.prise_de_poste),
+        ("Date limite de candidature", &poste.date_limite),
+        ("Contact", &poste.contact),
+        ("Mise à jour de la fiche", &poste.mise_a_jour_texte),
+    ]));
+    if let Some(text) = &poste.modalites {
+        doc = free_text(doc, text);
+    }
+    doc = doc.add_paragraph(
+        Paragraph::new().add_run(
+            Run::new()
+                .add_text(format!(
+                    "Fiche de poste produite par refnum à partir du profil {}, version {}.",
+                    profil.id, profil.version
+                ))
+                .size(16)
+                .color("4A4A4A"),
+        ),
+    );
+    pack(doc)
+}
+
+fn header_text(profil: &ProfilView, poste: &PosteView) -> String {
+    if poste.renseigne {
+        format!("{} · Fiche de poste : {}", poste.structure, poste.intitule)
+    } else {
+        format!("Fiche de poste : {}", profil.intitule)
+    }
+}
+
+/// The document with its styles, page and running header and footer.
+fn base(header: &str) -> Docx {
+    let font = RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri").east_asia("Calibri");
+    let heading = |id: &str, name: &str, size: usize, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .size(size)
+            .bold()
+            .color(ACCENT)
+            .outline_lvl(level)
+    };
+    Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
+        .default_fonts(font)
+        .default_size(21)
+        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal").size(21))
+        .add_style(
+            Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").size(40).bold().color(ACCENT),
+        )
+        .add_style(heading("Heading1", "heading 1", 30, 0))
+        .add_style(heading("Heading2", "heading 2", 24, 1))
+        .header(
+            Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(header).size(16).color("4A4A4A"))),
+        )
+        .footer(
+            Footer::new().add_paragraph(
+                Paragraph::new()
+                    .align(AlignmentType::Right)
+                    .add_run(Run::new().add_text("Page ").size(16))
+                    .add_page_num(PageNum::new())
+                    .add_run(Run::new().add_text(" / ").size(16))
+                    .add_num_pages(NumPages::new()),
+            ),
+        )
+        .created_at(FIXED_DATE)
+        .updated_at(FIXED_DATE)
+}
+
+fn para_style(style: &str) -> Paragraph {
+    Paragraph::new().style(style)
+}
+
+fn heading(level: usize, text: &str) -> Paragraph {
+    para_style(&format!("Heading{level}")).add_run(Run::new().add_text(text))
+}
+
+fn todo_paragraph(text: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(text).italic().color(TODO_COLOR))
+}
+
+fn bullets(mut doc: Docx, items: &[String]) -> Docx {
+    for item in items {
+        doc = doc.add_paragraph(bullet(vec![Run::new().add_text(item.as_str())]));
+    }
+    doc
+}
+
+fn bullet(runs: Vec<Run>) -> Paragraph {
+    let mut p = Paragraph::new()
+        .indent(Some(360), Some(docx_rs::SpecialIndentType::Hanging(240)), None, None)
+        .add_run(Run::new().add_text("•\t"));
+    for run in runs {
+        p = p.add_run(run);
+    }
+    p
+}
+
+/// A free text (Markdown): paragraphs and list items, with bold and italics.
+fn free_text(mut doc: Docx, text: &str) -> Docx {
+    for Block { item, pieces } in markdown::blocks(text) {
+        let runs: Vec<Run> = pieces
+            .into_iter()
+            .map(|p| {
+                let mut run = Run::new().add_text(p.text);
+                if p.bold {
+                    run = run.bold();
+                }
+                if p.italic {
+                    run = run.italic();
+                }
+                run
+            })
+            .collect();
+        doc = doc.add_paragraph(if item {
+            bullet(runs)
+        } else {
+            runs.into_iter().fold(Paragraph::new(), Paragraph::add_run)
+        });
+    }
+    doc
+}
+
+fn cell(text: &str, width: usize) -> TableCell {
+    let run = if text == A_COMPLETER {
+        Run::new().add_text(text).italic().color(TODO_COLOR)
+    } else {
+        Run::new().add_text(text)
+    };
+    TableCell::new().width(width, WidthType::Dxa).add_paragraph(Paragraph::new().add_run(run))
+}
+
+fn shaded(cell: TableCell) -> TableCell {
+    cell.shading(Shading::new().fill(SHADE))
+}
+
+fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
+    TableRow::new(
+        titles
+            .iter()
+            .zip(widths)
+            .map(|(t, w)| {
+                shaded(
+                    TableCell::new()
+                        .width(*w, WidthType::Dxa)
+                        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(*t).bold())),
+                )
+            })
+            .collect(),
+    )
+    .cant_split()
+}
+
+fn table(rows: Vec<TableRow>, widths: &[usize]) -> Table {
+    Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// A two-column table of labels (shaded) and values.
+fn key_values(pairs: &[(&str, &str)]) -> Table {
+    let widths = [3200, TEXT_WIDTH - 3200];
+    let rows = pairs
+        .iter()
+        .map(|(k, v)| {
+            TableRow::new(vec![
+                shaded(
+                    TableCell::new()
+                        .width(widths[0], WidthType::Dxa)
+                        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(*k).bold())),
+                ),
+                cell(v, widths[1]),
+            ])
+            .cant_split()
+        })
+        .collect();
+    table(rows, &widths)
+}
+
+/// Builds the package; the first row of each competency table repeats on
+/// every page (`w:tblHeader`, which docx-rs does not expose).
+fn pack(doc: Docx) -> Vec<u8> {
+    let mut xml = doc.build();
+    xml.document = mark_header_rows(&xml.document);
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Writing to memory cannot fail for I/O reasons; the XML is ours.
+    if xml.pack(&mut out).is_err() {
+        return Vec::new();
+    }
+    out.into_inner()
+}
+
+/// Adds `<w:tblHeader />` to the first row of every table whose first row
+/// is a header (bold titles on a shaded background: `header_row`).
+fn mark_header_rows(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut rest: &str = &text;
+    while let Some(i) = rest.find("<w:tbl>") {
+        let (before, after) = rest.split_at(i);
+        out.push_str(before);
+        let end_row = after.find("</w:tr>").unwrap_or(after.len());
+        let first_row = &after[..end_row];
+        if first_row.contains("Compétence") {
+            out.push_str(&first_row.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1));
+        } else {
+            out.push_str(first_row);
+        }
+        rest = &after[end_row..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}

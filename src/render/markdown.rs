@@ -1,0 +1,177 @@
+//! The one place where Markdown is read and written: comrak options for the
+//! free texts of profiles, and the escaping that keeps user text from
+//! breaking the structure of a generated document.
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{Arena, Options, markdown_to_html, parse_document};
+
+/// Options for free texts: GFM tables, strikethrough and autolinks; raw HTML
+/// is escaped (shown as text), never passed through.
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.render.r#unsafe = false;
+    options.render.escape = true;
+    options
+}
+
+/// A free text's headings would break the document's outline: `# Titre`
+/// (or a setext underline) stays a line of text.
+fn neutralize_headings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') || trimmed.starts_with("===") || trimmed.starts_with("---") {
+            out.push('\\');
+            out.push_str(trimmed);
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A free text (Markdown) as safe HTML.
+pub fn to_html(text: &str) -> String {
+    markdown_to_html(&neutralize_headings(text), &options()).trim_end().to_owned()
+}
+
+/// A free text kept as Markdown for a Markdown document: headings and raw
+/// HTML are neutralized, the rest is the author's Markdown.
+pub fn block(text: &str) -> String {
+    neutralize_headings(&escape_html(text)).trim_end().to_owned()
+}
+
+/// A short text (libellé, intitulé) inside Markdown: every character that
+/// Markdown would read as syntax is escaped, and line breaks become spaces.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    // A text starting like a list item ("- ", "+ ", "1. ") would become a list.
+    let list_marker_at = |s: &str, i: usize| matches!(s.as_bytes().get(i + 1), None | Some(b' '));
+    if out.starts_with(['-', '+']) && list_marker_at(&out, 0) {
+        out.insert(0, '\\');
+    }
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')')) && list_marker_at(&out, digits) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// A piece of text with its emphasis, for formats that are not HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// A block of a free text: a paragraph, or a list item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub item: bool,
+    pub pieces: Vec<Piece>,
+}
+
+/// A free text (Markdown) as paragraphs and list items of plain pieces
+/// (for DOCX). Headings become paragraphs; code, links and HTML keep their text.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, &neutralize_headings(text), &options());
+    let mut out = Vec::new();
+    collect_blocks(root, false, &mut out);
+    out
+}
+
+fn collect_blocks<'a>(node: &'a AstNode<'a>, in_item: bool, out: &mut Vec<Block>) {
+    for child in node.children() {
+        let is_leaf_block =
+            matches!(child.data().value, NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::CodeBlock(_));
+        if is_leaf_block {
+            let mut pieces = Vec::new();
+            if let NodeValue::CodeBlock(code) = &child.data().value {
+                pieces.push(Piece { text: code.literal.trim_end().to_owned(), bold: false, italic: false });
+            } else {
+                collect_pieces(child, false, false, &mut pieces);
+            }
+            let item = in_item && !out.last().is_some_and(|b: &Block| b.item && b.pieces.is_empty());
+            out.push(Block { item, pieces });
+        } else {
+            let item = in_item || matches!(child.data().value, NodeValue::Item(_));
+            collect_blocks(child, item, out);
+        }
+    }
+}
+
+fn collect_pieces<'a>(node: &'a AstNode<'a>, bold: bool, italic: bool, out: &mut Vec<Piece>) {
+    for child in node.children() {
+        let value = child.data().value.clone();
+        match value {
+            NodeValue::Text(t) => out.push(Piece { text: t.to_string(), bold, italic }),
+            NodeValue::Code(c) => out.push(Piece { text: c.literal.clone(), bold, italic }),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(Piece { text: " ".into(), bold, italic }),
+            NodeValue::HtmlInline(h) => out.push(Piece { text: h.clone(), bold, italic }),
+            NodeValue::Strong => collect_pieces(child, true, italic, out),
+            NodeValue::Emph => collect_pieces(child, bold, true, out),
+            _ => collect_pieces(child, bold, italic, out),
+        }
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped_not_passed_through() {
+        let html = to_html("Bonjour <script>alert(1)</script> **gras**");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("<strong>gras</strong>"));
+    }
+
+    #[test]
+    fn headings_in_free_text_stay_text() {
+        assert!(!to_html("# Titre\ntexte").contains("<h1>"));
+        assert!(block("# Titre").starts_with("\\#"));
+    }
+
+    #[test]
+    fn blocks_keep_emphasis_and_list_items() {
+        let b = blocks("Un **texte** important.\n\n- premier\n- second");
+        assert_eq!(b.len(), 3);
+        assert!(!b[0].item && b[1].item && b[2].item);
+        assert!(b[0].pieces.iter().any(|p| p.bold && p.text == "texte"));
+        assert_eq!(b[2].pieces[0].text, "second");
+    }
+
+    #[test]
+    fn inline_text_cannot_break_a_table() {
+        assert_eq!(inline("a | b * c # d"), "a \\| b \\* c \\# d");
+        assert_eq!(inline("ligne\nsuivante"), "ligne suivante");
+        assert_eq!(inline("1. premier"), "1\\. premier");
+        assert_eq!(inline("- tiret"), "\\- tiret");
+        assert_eq!(inline("1.0.0"), "1.0.0");
+        assert_eq!(inline("-5 %"), "-5 %");
+        assert_eq!(inline("<script>"), "&lt;script&gt;");
+    }
+}

@@ -1,0 +1,69 @@
+//! Documents: the référentiel and the fiche de poste, in Markdown and HTML
+//! through templates, and the fiche in DOCX.
+
+pub mod docx;
+pub mod markdown;
+pub mod templates;
+pub mod view;
+
+use serde::Serialize;
+
+pub use templates::{TemplateError, Templates};
+pub use view::{PosteView, ProfilView};
+
+use crate::model::{Poste, Profil};
+
+/// Output formats of documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReferentielContext<'a> {
+    profil: &'a ProfilView,
+}
+
+#[derive(Serialize)]
+struct FicheContext<'a> {
+    profil: &'a ProfilView,
+    poste: &'a PosteView,
+}
+
+/// The référentiel de compétences of a profile (Markdown or HTML).
+pub fn referentiel(profil: &Profil, format: Format, templates: &Templates) -> Result<Vec<u8>, TemplateError> {
+    let view = ProfilView::new(profil);
+    let name = format!("referentiel.{}", format.extension());
+    templates.render(&name, ReferentielContext { profil: &view }).map(String::into_bytes)
+}
+
+/// The fiche de poste of a post, or of a profile alone (post fields left
+/// "à compléter").
+pub fn fiche(
+    profil: &Profil,
+    poste: Option<&Poste>,
+    format: Format,
+    templates: &Templates,
+) -> Result<Vec<u8>, TemplateError> {
+    let profil_view = ProfilView::new(profil);
+    let poste_view = poste.map_or_else(|| PosteView::placeholder(profil), |p| PosteView::new(p, profil));
+    match format {
+        Format::Docx => Ok(docx::fiche(&profil_view, &poste_view)),
+        _ => {
+            let name = format!("fiche.{}", format.extension());
+            templates.render(&name, FicheContext { profil: &profil_view, poste: &poste_view }).map(String::into_bytes)
+        }
+    }
+}

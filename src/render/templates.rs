@@ -1,0 +1,164 @@
+//! The minijinja environment: default templates embedded in the binary, a
+//! folder of user templates overriding them file by file, strict undefined
+//! variables, HTML escaping for `.html`, Markdown escaping for `.md`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, State, UndefinedBehavior, Value};
+
+use super::markdown;
+
+/// The default templates: file name and text.
+pub const DEFAULTS: [(&str, &str); 7] = [
+    ("base.html", include_str!("../../templates/base.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("referentiel.html", include_str!("../../templates/referentiel.html")),
+    ("referentiel.md", include_str!("../../templates/referentiel.md")),
+    ("fiche.html", include_str!("../../templates/fiche.html")),
+    ("fiche.md", include_str!("../../templates/fiche.md")),
+    ("commun.md", include_str!("../../templates/commun.md")),
+];
+
+/// Name of the Markdown auto-escape mode.
+const MARKDOWN: &str = "markdown";
+
+fn is_markdown(mode: &AutoEscape) -> bool {
+    matches!(mode, AutoEscape::Custom(name) if name == MARKDOWN)
+}
+
+/// The README written beside exported templates.
+pub const README: &str = include_str!("../../templates/README.md");
+
+/// A template that failed to load or render, with its place.
+#[derive(Debug)]
+pub struct TemplateError {
+    /// The file the error is in, as shown to the user.
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "gabarit {}, ligne {line} : {}", self.file, self.message),
+            None => write!(f, "gabarit {} : {}", self.file, self.message),
+        }
+    }
+}
+
+/// The templates in force: the defaults, and an optional folder that
+/// overrides any of them by file name.
+pub struct Templates {
+    env: Environment<'static>,
+    overrides: Option<Arc<PathBuf>>,
+}
+
+impl Templates {
+    pub fn new(overrides: Option<&Path>) -> Templates {
+        let overrides = overrides.map(|p| Arc::new(p.to_path_buf()));
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .keep_trailing_newline(true)
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") {
+                AutoEscape::Html
+            } else if name.ends_with(".md") {
+                AutoEscape::Custom(MARKDOWN.into())
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if is_markdown(state.auto_escape()) {
+                let text = if value.is_none() {
+                    String::new()
+                } else if value.is_safe() {
+                    value.to_string()
+                } else {
+                    markdown::inline(&value.to_string())
+                };
+                return out
+                    .write_str(&text)
+                    .map_err(|_| JinjaError::new(ErrorKind::WriteFailure, "écriture impossible"));
+            }
+            minijinja::escape_formatter(out, state, value)
+        });
+        env.add_filter("texte", texte);
+        env.add_filter("brut", |value: Value| Value::from_safe_string(value.to_string()));
+        let dir = overrides.clone();
+        env.set_loader(move |name| load(dir.as_deref().map(PathBuf::as_path), name));
+        Templates { env, overrides }
+    }
+
+    /// Renders a template with the given context.
+    pub fn render<S: serde::Serialize>(&self, name: &str, context: S) -> Result<String, TemplateError> {
+        let template = self.env.get_template(name).map_err(|e| self.error(name, &e))?;
+        template.render(Value::from(minijinja::value::Serde(context))).map_err(|e| self.error(name, &e))
+    }
+
+    /// A French error naming the file at fault (the user's copy when it overrides).
+    fn error(&self, name: &str, e: &JinjaError) -> TemplateError {
+        let at = e.name().unwrap_or(name);
+        let file = match self.overrides.as_deref() {
+            Some(dir) if dir.join(at).is_file() => dir.join(at).display().to_string(),
+            _ => format!("{at} (gabarit par défaut)"),
+        };
+        let what = match e.kind() {
+            ErrorKind::SyntaxError => "syntaxe invalide",
+            ErrorKind::UndefinedError => "variable ou attribut inconnu",
+            ErrorKind::TemplateNotFound => "gabarit introuvable",
+            ErrorKind::UnknownFilter => "filtre inconnu",
+            ErrorKind::UnknownFunction => "fonction inconnue",
+            ErrorKind::UnknownMethod => "méthode inconnue",
+            ErrorKind::UnknownTest => "test inconnu",
+            ErrorKind::InvalidOperation => "opération invalide",
+            ErrorKind::MissingArgument | ErrorKind::TooManyArguments => "nombre d'arguments incorrect",
+            ErrorKind::BadInclude => "inclusion impossible",
+            _ => "erreur de gabarit",
+        };
+        let message = match e.detail() {
+            Some(detail) => format!("{what} ({detail})"),
+            None => what.to_owned(),
+        };
+        TemplateError { file, line: e.line(), message }
+    }
+}
+
+fn load(dir: Option<&Path>, name: &str) -> Result<Option<String>, JinjaError> {
+    if name.contains(['/', '\\']) || name.starts_with('.') {
+        return Ok(None);
+    }
+    if let Some(dir) = dir {
+        let path = dir.join(name);
+        if path.is_file() {
+            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                JinjaError::new(ErrorKind::TemplateNotFound, format!("lecture de {} impossible : {e}", path.display()))
+            });
+        }
+    }
+    Ok(DEFAULTS.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
+}
+
+/// `{{ finalite | texte }}`: a free text (Markdown) rendered for the output
+/// format: safe HTML in `.html`, neutralized Markdown in `.md`.
+fn texte(state: &State, value: Value) -> Value {
+    if value.is_none() || value.is_undefined() {
+        return Value::from_safe_string(String::new());
+    }
+    let text = value.to_string();
+    match state.auto_escape() {
+        AutoEscape::Html => Value::from_safe_string(markdown::to_html(&text)),
+        mode if is_markdown(mode) => Value::from_safe_string(markdown::block(&text)),
+        _ => Value::from(text),
+    }
+}

@@ -1,0 +1,387 @@
+//! What the templates see: a profile (and a post) turned into plain,
+//! display-ready data, in French, with every lookup already done.
+//!
+//! Documented for template authors in `templates/README.md`.
+
+use serde::Serialize;
+
+use crate::model::referentiels::{digcomp_title, pix_title};
+use crate::model::{Categorie, Competence, Poste, Profil, Text};
+
+/// Text shown where a post-specific field is not known (profile alone).
+pub const A_COMPLETER: &str = "à compléter";
+
+/// One level of the scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct NiveauView {
+    pub niveau: i64,
+    pub libelle: String,
+    pub description: Option<String>,
+}
+
+/// A mission and its activities.
+#[derive(Debug, Clone, Serialize)]
+pub struct MissionView {
+    pub id: String,
+    pub intitule: String,
+    pub description: Option<String>,
+    pub activites: Vec<String>,
+}
+
+/// A reference to an external framework, with its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefView {
+    pub referentiel: &'static str,
+    pub code: String,
+    pub titre: String,
+}
+
+/// A competency, with its level and missions resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetenceView {
+    pub id: String,
+    pub libelle: String,
+    pub description: Option<String>,
+    pub niveau: i64,
+    pub niveau_libelle: String,
+    /// `●●●○`: the level as filled and empty dots over the scale.
+    pub niveau_echelle: String,
+    pub essentielle: bool,
+    pub missions: Vec<String>,
+    pub missions_intitules: Vec<String>,
+    pub references: Vec<RefView>,
+    pub rome: Vec<String>,
+    pub esco: Vec<String>,
+}
+
+/// One category of competencies.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategorieView {
+    pub cle: &'static str,
+    pub titre: &'static str,
+    pub competences: Vec<CompetenceView>,
+}
+
+/// One row of the competencies × missions matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct LigneMatrice {
+    pub id: String,
+    pub libelle: String,
+    pub categorie: &'static str,
+    /// One flag per mission, in the order of `missions`.
+    pub cellules: Vec<bool>,
+}
+
+/// A source of the profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub titre: String,
+    pub auteur: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub apport: String,
+}
+
+/// A profile, ready to show.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfilView {
+    pub id: String,
+    pub version: String,
+    pub statut: &'static str,
+    pub intitule: String,
+    pub appellations: Vec<String>,
+    pub famille: Option<String>,
+    pub finalite: String,
+    pub contexte: Option<String>,
+    pub mise_a_jour: String,
+    pub mise_a_jour_texte: String,
+    pub niveaux: Vec<NiveauView>,
+    pub missions: Vec<MissionView>,
+    pub categories: Vec<CategorieView>,
+    pub matrice: Vec<LigneMatrice>,
+    pub conditions_exercice: Vec<String>,
+    pub relations_internes: Vec<String>,
+    pub relations_externes: Vec<String>,
+    pub formation: Vec<String>,
+    pub experience: Vec<String>,
+    pub indicateurs: Vec<String>,
+    pub evolutions: Vec<String>,
+    pub sources: Vec<SourceView>,
+    pub nombre_competences: usize,
+}
+
+fn text(t: &Text) -> String {
+    t.value.trim_end().to_owned()
+}
+
+fn texts(list: &[Text]) -> Vec<String> {
+    list.iter().map(text).collect()
+}
+
+fn opt(t: &Option<Text>) -> Option<String> {
+    t.as_ref().map(text)
+}
+
+impl ProfilView {
+    pub fn new(p: &Profil) -> ProfilView {
+        let scale = p.scale();
+        let max = scale.len();
+        let niveaux: Vec<NiveauView> = scale
+            .iter()
+            .map(|n| NiveauView { niveau: n.niveau.value, libelle: text(&n.libelle), description: opt(&n.description) })
+            .collect();
+        let missions: Vec<MissionView> = p
+            .missions
+            .iter()
+            .map(|m| MissionView {
+                id: text(&m.id),
+                intitule: text(&m.intitule),
+                description: opt(&m.description),
+                activites: texts(&m.activites),
+            })
+            .collect();
+        let competence = |c: &Competence| {
+            let level = c.niveau.value;
+            let filled = usize::try_from(level).unwrap_or(0).min(max);
+            let mut references: Vec<RefView> = c
+                .referentiels
+                .digcomp
+                .iter()
+                .map(|code| RefView {
+                    referentiel: "DigComp 2.2",
+                    code: text(code),
+                    titre: digcomp_title(code).unwrap_or_default().to_owned(),
+                })
+                .collect();
+            references.extend(c.referentiels.pix.iter().map(|code| RefView {
+                referentiel: "CRCN (Pix)",
+                code: text(code),
+                titre: pix_title(code).unwrap_or_default().to_owned(),
+            }));
+            CompetenceView {
+                id: text(&c.id),
+                libelle: text(&c.libelle),
+                description: opt(&c.description),
+                niveau: level,
+                niveau_libelle: niveaux
+                    .iter()
+                    .find(|n| n.niveau == level)
+                    .map(|n| n.libelle.clone())
+                    .unwrap_or_default(),
+                niveau_echelle: format!("{}{}", "●".repeat(filled), "○".repeat(max - filled)),
+                essentielle: c.essentielle.value,
+                missions: texts(&c.missions),
+                missions_intitules: c
+                    .missions
+                    .iter()
+                    .filter_map(|id| missions.iter().find(|m| m.id == id.value).map(|m| m.intitule.clone()))
+                    .collect(),
+                references,
+                rome: texts(&c.referentiels.rome),
+                esco: texts(&c.referentiels.esco),
+            }
+        };
+        let categories: Vec<CategorieView> = Categorie::ALL
+            .into_iter()
+            .map(|cat| CategorieView {
+                cle: cat.key(),
+                titre: cat.label(),
+                competences: p.competences.list(cat).iter().map(competence).collect(),
+            })
+            .collect();
+        let matrice = categories
+            .iter()
+            .flat_map(|cat| {
+                cat.competences.iter().map(|c| LigneMatrice {
+                    id: c.id.clone(),
+                    libelle: c.libelle.clone(),
+                    categorie: cat.titre,
+                    cellules: missions.iter().map(|m| c.missions.contains(&m.id)).collect(),
+                })
+            })
+            .collect();
+        ProfilView {
+            id: text(&p.id),
+            version: text(&p.version),
+            statut: p.statut.label(),
+            intitule: text(&p.intitule),
+            appellations: texts(&p.appellations),
+            famille: opt(&p.famille),
+            finalite: text(&p.finalite),
+            contexte: opt(&p.contexte),
+            mise_a_jour: text(&p.mise_a_jour),
+            mise_a_jour_texte: date_fr(&p.mise_a_jour),
+            nombre_competences: p.competences.len(),
+            niveaux,
+            missions,
+            categories,
+            matrice,
+            conditions_exercice: texts(&p.conditions_exercice),
+            relations_internes: texts(&p.relations.internes),
+            relations_externes: texts(&p.relations.externes),
+            formation: texts(&p.profil_recherche.formation),
+            experience: texts(&p.profil_recherche.experience),
+            indicateurs: texts(&p.indicateurs),
+            evolutions: texts(&p.evolutions),
+            sources: p
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    titre: text(&s.titre),
+                    auteur: opt(&s.auteur),
+                    date: s.date.as_ref().map(|d| date_fr(d)),
+                    url: opt(&s.url),
+                    apport: text(&s.apport),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The post-specific part of a fiche de poste.
+#[derive(Debug, Clone, Serialize)]
+pub struct PosteView {
+    /// `false` when the fiche is made from a profile alone: every field then
+    /// holds the placeholder "à compléter".
+    pub renseigne: bool,
+    pub id: String,
+    pub intitule: String,
+    pub structure: String,
+    pub structure_presentation: Option<String>,
+    pub structure_site_web: Option<String>,
+    pub service: String,
+    pub localisation: String,
+    pub categorie: String,
+    pub rattachement: String,
+    pub encadrement: String,
+    pub temps_de_travail: String,
+    pub contrat: String,
+    pub remuneration: String,
+    pub prise_de_poste: String,
+    pub date_limite: String,
+    pub contact: String,
+    pub modalites: Option<String>,
+    pub moyens: Vec<String>,
+    pub missions_specifiques: Vec<MissionView>,
+    pub conditions_exercice: Vec<String>,
+    pub mise_a_jour_texte: String,
+}
+
+impl PosteView {
+    pub fn new(p: &Poste, profil: &Profil) -> PosteView {
+        let or_todo = |t: &Option<Text>| opt(t).unwrap_or_else(|| A_COMPLETER.to_owned());
+        let l = &p.localisation;
+        let localisation = match (&l.adresse, &l.code_postal) {
+            (Some(a), Some(cp)) => format!("{}, {} {}", text(a), text(cp), text(&l.ville)),
+            (Some(a), None) => format!("{}, {}", text(a), text(&l.ville)),
+            (None, Some(cp)) => format!("{} {}", text(cp), text(&l.ville)),
+            (None, None) => text(&l.ville),
+        };
+        let contrat = p.contrat.as_ref().map_or_else(
+            || A_COMPLETER.to_owned(),
+            |c| match &c.duree {
+                Some(d) => format!("{} ({})", c.kind.label(), text(d)),
+                None => c.kind.label().to_owned(),
+            },
+        );
+        let candidature = p.candidature.as_ref();
+        PosteView {
+            renseigne: true,
+            id: text(&p.id),
+            intitule: p.intitule.as_ref().map_or_else(|| text(&profil.intitule), text),
+            structure: text(&p.structure.nom),
+            structure_presentation: opt(&p.structure.presentation),
+            structure_site_web: opt(&p.structure.site_web),
+            service: or_todo(&p.service),
+            localisation,
+            categorie: or_todo(&p.categorie),
+            rattachement: or_todo(&p.rattachement),
+            encadrement: opt(&p.encadrement).unwrap_or_else(|| "Aucun encadrement".to_owned()),
+            temps_de_travail: or_todo(&p.temps_de_travail),
+            contrat,
+            remuneration: or_todo(&p.remuneration),
+            prise_de_poste: p.prise_de_poste.as_ref().map_or_else(|| A_COMPLETER.to_owned(), |d| date_fr(d)),
+            date_limite: candidature
+                .and_then(|c| c.date_limite.as_ref())
+                .map_or_else(|| A_COMPLETER.to_owned(), |d| date_fr(d)),
+            contact: candidature.and_then(|c| opt(&c.contact)).unwrap_or_else(|| A_COMPLETER.to_owned()),
+            modalites: candidature.and_then(|c| opt(&c.modalites)),
+            moyens: texts(&p.moyens),
+            missions_specifiques: p
+                .missions_specifiques
+                .iter()
+                .enumerate()
+                .map(|(i, m)| MissionView {
+                    id: format!("MS-{:02}", i + 1),
+                    intitule: text(&m.intitule),
+                    description: None,
+                    activites: texts(&m.activites),
+                })
+                .collect(),
+            conditions_exercice: texts(&p.conditions_exercice),
+            mise_a_jour_texte: date_fr(&p.mise_a_jour),
+        }
+    }
+
+    /// The post part of a fiche made from a profile alone.
+    pub fn placeholder(profil: &Profil) -> PosteView {
+        let todo = || A_COMPLETER.to_owned();
+        PosteView {
+            renseigne: false,
+            id: text(&profil.id),
+            intitule: text(&profil.intitule),
+            structure: todo(),
+            structure_presentation: None,
+            structure_site_web: None,
+            service: todo(),
+            localisation: todo(),
+            categorie: todo(),
+            rattachement: todo(),
+            encadrement: todo(),
+            temps_de_travail: todo(),
+            contrat: todo(),
+            remuneration: todo(),
+            prise_de_poste: todo(),
+            date_limite: todo(),
+            contact: todo(),
+            modalites: None,
+            moyens: Vec::new(),
+            missions_specifiques: Vec::new(),
+            conditions_exercice: Vec::new(),
+            mise_a_jour_texte: date_fr(&profil.mise_a_jour),
+        }
+    }
+}
+
+/// `2026-11-28` → `28 novembre 2026` (text left as is when it is not a date).
+pub fn date_fr(date: &str) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m] => match m.parse::<usize>() {
+            Ok(m @ 1..=12) => format!("{} {y}", MOIS[m - 1]),
+            _ => date.to_owned(),
+        },
+        [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
+            (Ok(m @ 1..=12), Ok(d)) => {
+                let d = if d == 1 { "1er".to_owned() } else { d.to_string() };
+                format!("{d} {} {y}", MOIS[m - 1])
+            }
+            _ => date.to_owned(),
+        },
+        _ => date.to_owned(),
+    }
+}
