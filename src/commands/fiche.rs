@@ -23,5 +23,5 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
             render::fiche(&profil, Some(poste), format, &templates)?
         }
     };
-    super::deliver(bytes, args.document.output.as_deref(), format == Format::Docx, "Fiche de poste", terminal)
+    super::deliver(bytes, args.document.output.as_deref(), format == Format::Docx, "Fiche de poste écrite", terminal)
 }

@@ -43,7 +43,7 @@ pub fn deliver(
     match output {
         Some(path) => {
             crate::output::write_atomic(path, &bytes)?;
-            Ok(crate::Outcome { stdout: Vec::new(), stderr: format!("{what} écrit dans {}.\n", path.display()), code: crate::exit::OK })
+            Ok(crate::Outcome { stdout: Vec::new(), stderr: format!("{what} dans {}.\n", path.display()), code: crate::exit::OK })
         }
         None if binary && terminal.stdout_is_terminal => Err(Error::Usage(
             "un document DOCX ne s'affiche pas dans un terminal : indiquez un fichier avec -o, par exemple `-o fiche.docx`".into(),

@@ -15,5 +15,5 @@ pub fn run(args: &RenderArgs, terminal: Terminal) -> Result<Outcome, Error> {
     };
     let templates = Templates::new(args.document.templates.as_deref());
     let bytes = render::referentiel(&profil, format, &templates)?;
-    super::deliver(bytes, args.document.output.as_deref(), false, "Référentiel", terminal)
+    super::deliver(bytes, args.document.output.as_deref(), false, "Référentiel écrit", terminal)
 }

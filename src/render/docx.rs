@@ -3,8 +3,8 @@
 //! page numbers. Deterministic: fixed dates, same bytes for the same input.
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, Style,
-    StyleType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading,
+    Style, StyleType, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
 use super::markdown::{self, Block};
@@ -107,18 +107,18 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
     ))));
     for cat in &profil.categories {
         doc = doc.add_paragraph(heading(2, cat.titre));
-        let mut rows = vec![header_row(&["Compétence", "Niveau requis", "Essentielle"], &[5638, 2800, 1200])];
+        let mut rows = vec![header_row(&["Compétence", "Niveau requis", "Essentielle"], &[5238, 2800, 1600])];
         for c in &cat.competences {
             rows.push(
                 TableRow::new(vec![
-                    cell(&c.libelle, 5638),
+                    cell(&c.libelle, 5238),
                     cell(&format!("{} {} – {}", c.niveau_echelle, c.niveau, c.niveau_libelle), 2800),
-                    cell(if c.essentielle { "oui" } else { "non" }, 1200),
+                    cell(if c.essentielle { "oui" } else { "non" }, 1600),
                 ])
                 .cant_split(),
             );
         }
-        doc = doc.add_table(table(rows, &[5638, 2800, 1200]));
+        doc = doc.add_table(table(rows, &[5238, 2800, 1600]));
     }
 
     doc = doc.add_paragraph(heading(1, "Profil recherché"));
@@ -174,7 +174,7 @@ fn header_text(profil: &ProfilView, poste: &PosteView) -> String {
 /// The document with its styles, page and running header and footer.
 fn base(header: &str) -> Docx {
     let font = RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri").east_asia("Calibri");
-    let heading = |id: &str, name: &str, size: usize, level: usize| {
+    let heading = |id: &str, name: &str, size: usize, level: usize, before: u32| {
         Style::new(id, StyleType::Paragraph)
             .name(name)
             .based_on("Normal")
@@ -183,18 +183,30 @@ fn base(header: &str) -> Docx {
             .bold()
             .color(ACCENT)
             .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(before).after(100))
     };
     Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
         .default_fonts(font)
         .default_size(21)
-        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal").size(21))
         .add_style(
-            Style::new("Title", StyleType::Paragraph).name("Title").based_on("Normal").size(40).bold().color(ACCENT),
+            Style::new("Normal", StyleType::Paragraph)
+                .name("Normal")
+                .size(21)
+                .line_spacing(LineSpacing::new().after(80)),
         )
-        .add_style(heading("Heading1", "heading 1", 30, 0))
-        .add_style(heading("Heading2", "heading 2", 24, 1))
+        .add_style(
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .based_on("Normal")
+                .size(40)
+                .bold()
+                .color(ACCENT)
+                .line_spacing(LineSpacing::new().after(120)),
+        )
+        .add_style(heading("Heading1", "heading 1", 30, 0, 360))
+        .add_style(heading("Heading2", "heading 2", 24, 1, 220))
         .header(
             Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(header).size(16).color("4A4A4A"))),
         )
@@ -297,7 +309,10 @@ fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
 }
 
 fn table(rows: Vec<TableRow>, widths: &[usize]) -> Table {
-    Table::new(rows).set_grid(widths.to_vec()).width(TEXT_WIDTH, WidthType::Dxa)
+    Table::new(rows)
+        .set_grid(widths.to_vec())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(60, 100, 60, 100))
 }
 
 /// A two-column table of labels (shaded) and values.

@@ -1,0 +1,270 @@
+//! Documents as people get them: every profile and example post rendered in
+//! every format, snapshots of the text formats, the DOCX opened and read.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn refnum_in(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("refnum").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
+}
+
+fn refnum(args: &[&str]) -> Output {
+    refnum_in(&root(), args)
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const PROFILS: [&str; 2] = ["conseiller-referent-entreprise", "coordinateur-referent-entreprise"];
+const POSTES: [&str; 2] =
+    ["examples/poste-conseiller-cci.yaml", "examples/poste-coordinateur-communaute-de-communes.yaml"];
+
+fn slug(path: &str) -> String {
+    Path::new(path).file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn referentiels_of_both_profiles() {
+    for id in PROFILS {
+        for (format, ext) in [("markdown", "md"), ("html", "html")] {
+            let out = ok(&refnum(&["render", id, "--format", format]));
+            insta::assert_snapshot!(format!("referentiel_{id}.{ext}"), out);
+        }
+    }
+}
+
+#[test]
+fn fiches_of_the_example_posts_and_of_a_profile_alone() {
+    for poste in POSTES {
+        for (format, ext) in [("markdown", "md"), ("html", "html")] {
+            let out = ok(&refnum(&["fiche", poste, "--format", format]));
+            insta::assert_snapshot!(format!("fiche_{}.{ext}", slug(poste)), out);
+        }
+    }
+    let out = ok(&refnum(&["fiche", "coordinateur", "--format", "markdown"]));
+    assert!(out.contains("_à compléter_"));
+    insta::assert_snapshot!("fiche_profil_seul.md", out);
+}
+
+#[test]
+fn the_fiche_follows_the_order_hr_staff_expect() {
+    let out = ok(&refnum(&["fiche", POSTES[0], "--format", "markdown"]));
+    let order = [
+        "## Identification du poste",
+        "## Finalité du poste",
+        "## Missions et activités",
+        "## Positionnement",
+        "## Relations fonctionnelles",
+        "## Moyens mis à disposition",
+        "## Conditions et contraintes d'exercice",
+        "## Compétences requises",
+        "## Profil recherché",
+        "## Indicateurs d'appréciation des résultats",
+        "## Évolutions possibles",
+        "## Dates et candidature",
+    ];
+    let positions: Vec<usize> = order.iter().map(|h| out.find(h).unwrap_or_else(|| panic!("missing {h}"))).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    assert!(out.contains("(propre au poste)"), "the post's own missions are listed");
+}
+
+#[test]
+fn every_document_is_deterministic() {
+    for args in [
+        vec!["render", "conseiller", "--format", "html"],
+        vec!["fiche", POSTES[1], "--format", "markdown"],
+        vec!["fiche", POSTES[0], "--format", "docx"],
+    ] {
+        assert_eq!(refnum(&args).stdout, refnum(&args).stdout, "{args:?}");
+    }
+}
+
+/// Reads one part of a DOCX package.
+fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a DOCX is a zip");
+    let mut text = String::new();
+    zip.by_name(name).expect(name).read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_docx_holds_every_competency_with_real_styles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fiche.docx");
+    let o = refnum(&["fiche", POSTES[0], "--format", "docx", "-o", path.to_str().unwrap()]);
+    ok(&o);
+    let bytes = std::fs::read(&path).unwrap();
+    let document = docx_part(&bytes, "word/document.xml");
+    let styles = docx_part(&bytes, "word/styles.xml");
+    let profile = std::fs::read_to_string(root().join("profiles/conseiller-referent-entreprise.yaml")).unwrap();
+    let escape = |s: &str| {
+        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\'', "&apos;").replace('"', "&quot;")
+    };
+    let mut count = 0;
+    for line in profile.lines() {
+        if let Some(libelle) = line.trim().strip_prefix("libelle: ") {
+            let libelle = libelle.trim_matches('"');
+            assert!(document.contains(&escape(libelle)) || document.contains(libelle), "missing competency {libelle}");
+            count += 1;
+        }
+    }
+    assert!(count >= 24, "{count}");
+    assert!(document.contains(r#"<w:pStyle w:val="Heading1" />"#), "real heading styles");
+    assert!(styles.contains(r#"w:styleId="Heading1""#));
+    assert!(document.contains("<w:tblHeader />"), "competency tables repeat their header row");
+    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4 page");
+    let footer = docx_part(&bytes, "word/footer1.xml");
+    assert!(footer.contains("PAGE"), "page numbers in the footer: {footer}");
+    let header = docx_part(&bytes, "word/header1.xml");
+    assert!(header.contains("CCI Aveyron"), "the structure in the header");
+}
+
+#[test]
+fn html_is_self_contained_and_escapes_hostile_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = std::fs::read_to_string(root().join("tests/fixtures/valid/profil-minimal.yaml")).unwrap();
+    let hostile =
+        profile.replacen("finalite:", "finalite: \"<script>alert(1)</script> # titre | a * b\"\nancienne-finalite:", 1);
+    let hostile = hostile.replace("ancienne-finalite:", "contexte:");
+    let path = dir.path().join("hostile.yaml");
+    std::fs::write(&path, hostile).unwrap();
+    let check = refnum(&["validate", path.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    let html = ok(&refnum(&["render", path.to_str().unwrap(), "--format", "html"]));
+    assert!(!html.contains("<script>"), "raw HTML never passes through");
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    for external in ["<link", "src=\"http", "@import", "<script"] {
+        assert!(!html.contains(external), "external resource or script: {external}");
+    }
+    let md = ok(&refnum(&["render", path.to_str().unwrap(), "--format", "markdown"]));
+    assert!(!md.contains("<script>"));
+    assert!(!md.lines().any(|l| l.starts_with("# titre")), "a # in a text never becomes a heading");
+}
+
+#[test]
+fn labels_with_markdown_characters_do_not_break_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = std::fs::read_to_string(root().join("tests/fixtures/valid/profil-minimal.yaml")).unwrap();
+    let first_label = profile.lines().find_map(|l| l.trim().strip_prefix("libelle: ")).unwrap().to_owned();
+    let tricky =
+        profile.replacen(&format!("libelle: {first_label}"), "libelle: \"Outils | tableurs * macros # _base_\"", 1);
+    let path = dir.path().join("tricky.yaml");
+    std::fs::write(&path, tricky).unwrap();
+    let md = ok(&refnum(&["fiche", path.to_str().unwrap(), "--format", "markdown"]));
+    let row = md.lines().find(|l| l.contains("Outils")).unwrap();
+    assert!(row.starts_with("| Outils \\| tableurs \\* macros \\# \\_base\\_ |"), "{row}");
+    let unescaped_pipes = row.char_indices().filter(|(i, c)| *c == '|' && !row[..*i].ends_with('\\')).count();
+    assert_eq!(unescaped_pipes, 4, "three cells: {row}");
+}
+
+#[test]
+fn templates_can_be_exported_and_overridden_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let exported = dir.path().join("gabarits");
+    let o = refnum(&["templates", "export", exported.to_str().unwrap()]);
+    ok(&o);
+    for name in [
+        "base.html",
+        "style.css",
+        "referentiel.html",
+        "referentiel.md",
+        "fiche.html",
+        "fiche.md",
+        "commun.md",
+        "README.md",
+    ] {
+        assert!(exported.join(name).is_file(), "{name}");
+    }
+    // Exporting again refuses to overwrite without --force.
+    let again = refnum(&["templates", "export", exported.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    ok(&refnum(&["templates", "export", "--force", exported.to_str().unwrap()]));
+
+    // Override a single template; the others keep their defaults.
+    let custom = dir.path().join("perso");
+    std::fs::create_dir(&custom).unwrap();
+    std::fs::write(custom.join("referentiel.md"), "# {{ profil.intitule }} chez nous\n").unwrap();
+    let md = ok(&refnum(&["render", "conseiller", "--format", "markdown", "--templates", custom.to_str().unwrap()]));
+    assert_eq!(md, "# Conseiller·ère numérique référent·e entreprise chez nous\n");
+    let html = ok(&refnum(&["render", "conseiller", "--format", "html", "--templates", custom.to_str().unwrap()]));
+    assert!(html.contains("<h1>Conseiller·ère numérique référent·e entreprise</h1>"));
+}
+
+#[test]
+fn a_broken_template_names_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fiche.md"), "# Fiche\n\n{{ poste.intitule }}\n{{ poste.inconnu }}\n").unwrap();
+    std::fs::write(dir.path().join("referentiel.md"), "# Réf\n{% for x in %}\n").unwrap();
+    let o = refnum(&["fiche", "conseiller", "--format", "markdown", "--templates", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("fiche.md, ligne 4 : variable ou attribut inconnu"), "{err}");
+    let o = refnum(&["render", "conseiller", "--format", "markdown", "--templates", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("referentiel.md, ligne 2 : syntaxe invalide"), "{err}");
+}
+
+#[test]
+fn unknown_or_ambiguous_profiles_are_failures_to_run() {
+    let o = refnum(&["render", "conseiler"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("vouliez-vous dire `conseiller-referent-entreprise`"));
+    let o = refnum(&["render", "c"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("est ambigu"));
+    let o = refnum(&["render", "absent.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("absent.yaml : fichier ou dossier introuvable"));
+}
+
+#[test]
+fn an_invalid_profile_is_reported_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("fiche.html");
+    let o = refnum(&["fiche", "tests/cases/semantique.yaml", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("erreur[E020]"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_unwritable_output_is_a_failure_to_run_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("absent/fiche.html");
+    let o = refnum(&["fiche", "conseiller", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("introuvable"));
+    let o = refnum(&["fiche", "conseiller", "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("est un dossier"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no temporary file left behind");
+}
+
+#[test]
+fn output_goes_to_the_file_atomically_with_a_french_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = refnum_in(dir.path(), &["fiche", "conseiller", "--format", "html", "-o", "fiche.html"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "Fiche de poste écrite dans fiche.html.\n");
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["fiche.html"]);
+}
+
+#[test]
+fn a_post_pointing_at_a_profile_by_path_is_rendered() {
+    let o = refnum(&["fiche", "tests/fixtures/valid/poste-minimal-chemin.yaml", "--format", "markdown"]);
+    ok(&o);
+}
