@@ -89,7 +89,7 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
 
     doc = doc.add_paragraph(heading(1, "Moyens mis à disposition"));
     doc = if poste.moyens.is_empty() {
-        doc.add_paragraph(todo_paragraph(A_COMPLETER))
+        doc.add_paragraph(todo_paragraph("Liste à compléter par la structure."))
     } else {
         bullets(doc, &poste.moyens)
     };

@@ -95,6 +95,7 @@ impl Templates {
         });
         env.add_filter("texte", texte);
         env.add_filter("brut", |value: Value| Value::from_safe_string(value.to_string()));
+        env.add_filter("lien", lien);
         let dir = overrides.clone();
         env.set_loader(move |name| load(dir.as_deref().map(PathBuf::as_path), name));
         Templates { env, overrides }
@@ -147,6 +148,29 @@ fn load(dir: Option<&Path>, name: &str) -> Result<Option<String>, JinjaError> {
         }
     }
     Ok(DEFAULTS.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
+}
+
+/// `{{ poste.contact | lien }}`: an e-mail address or a web address as a
+/// link (`<…>` in Markdown, `<a>` in HTML); any other text is shown as text.
+fn lien(state: &State, value: Value) -> Value {
+    let text = value.to_string();
+    let text = text.trim();
+    let is_url = text.starts_with("https://") || text.starts_with("http://");
+    let is_email =
+        !is_url && text.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
+    let plain = !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || "<>\"'`\\".contains(c));
+    if !(plain && (is_url || is_email)) {
+        return value;
+    }
+    match state.auto_escape() {
+        AutoEscape::Html => {
+            let href = if is_email { format!("mailto:{text}") } else { text.to_owned() };
+            let escaped = text.replace('&', "&amp;");
+            Value::from_safe_string(format!("<a href=\"{}\">{escaped}</a>", href.replace('&', "&amp;")))
+        }
+        mode if is_markdown(mode) => Value::from_safe_string(format!("<{text}>")),
+        _ => value,
+    }
 }
 
 /// `{{ finalite | texte }}`: a free text (Markdown) rendered for the output

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Renders every document refnum makes from profiles/ and examples/, then
+# checks them as their readers' tools would: markdownlint for Markdown, the
+# Nu HTML checker for HTML validity, axe-core in Chromium for accessibility.
+# Usage: run.sh PATH/TO/refnum   (needs node, java and chromium)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+refnum="$(realpath "$1")"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+cd "$root"
+for profile in profiles/*.yaml; do
+  name="$(basename "$profile" .yaml)"
+  "$refnum" render "$profile" --format markdown -o "$out/referentiel-$name.md" 2>/dev/null
+  "$refnum" render "$profile" --format html -o "$out/referentiel-$name.html" 2>/dev/null
+  "$refnum" fiche "$profile" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
+  "$refnum" fiche "$profile" --format html -o "$out/fiche-$name.html" 2>/dev/null
+done
+for poste in examples/*.yaml; do
+  if grep -q '^type: poste' "$poste"; then
+    name="$(basename "$poste" .yaml)"
+    "$refnum" fiche "$poste" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
+    "$refnum" fiche "$poste" --format html -o "$out/fiche-$name.html" 2>/dev/null
+  fi
+done
+echo "documents rendered: $(ls "$out" | wc -l)"
+
+cd "$here"
+echo "-- markdownlint"
+npx --no-install markdownlint-cli2 --config .markdownlint-cli2.jsonc "$out/*.md"
+echo "-- Nu HTML checker (vnu)"
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --also-check-css "$out"/*.html
+echo "   no error"
+echo "-- axe-core in Chromium"
+node axe.mjs "$out"/*.html
