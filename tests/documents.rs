@@ -268,3 +268,16 @@ fn a_post_pointing_at_a_profile_by_path_is_rendered() {
     let o = refnum(&["fiche", "tests/fixtures/valid/poste-minimal-chemin.yaml", "--format", "markdown"]);
     ok(&o);
 }
+
+#[test]
+fn docx_is_never_written_to_a_terminal() {
+    let cli = refnum::cli::parse(["refnum", "fiche", "conseiller", "--format", "docx"]).unwrap();
+    let outcome = refnum::run(cli, refnum::Terminal { color: false, stdout_is_terminal: true });
+    assert_eq!(outcome.code, 2);
+    assert!(outcome.stdout.is_empty());
+    assert!(outcome.stderr.contains("indiquez un fichier avec -o"), "{}", outcome.stderr);
+    // Piped, the same command writes the document.
+    let piped = refnum(&["fiche", "conseiller", "--format", "docx"]);
+    assert_eq!(piped.status.code(), Some(0));
+    assert!(piped.stdout.starts_with(b"PK"), "a zip package");
+}
