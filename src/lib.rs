@@ -7,6 +7,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod adapt;
 pub mod check;
 pub mod cli;
 pub mod commands;

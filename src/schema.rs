@@ -8,36 +8,42 @@ use std::sync::OnceLock;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
-use crate::model::{Poste, Profil};
+use crate::model::{Adaptation, Poste, Profil};
 
 /// The two kinds of file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Profil,
     Poste,
+    /// A profile with `extends`: its own schema, where most keys are optional.
+    Adaptation,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Profil, Kind::Poste];
+    pub const ALL: [Kind; 3] = [Kind::Profil, Kind::Poste, Kind::Adaptation];
 
     pub fn name(self) -> &'static str {
         match self {
             Kind::Profil => "profil",
             Kind::Poste => "poste",
+            Kind::Adaptation => "adaptation",
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == name)
+    /// The kind a file declares with `type` (an adaptation is a `profil`).
+    pub fn from_type(name: &str) -> Option<Kind> {
+        [Kind::Profil, Kind::Poste].into_iter().find(|k| k.name() == name)
     }
 
     /// The schema as a JSON value, generated once per process.
     pub fn schema(self) -> &'static Value {
         static PROFIL: OnceLock<Value> = OnceLock::new();
         static POSTE: OnceLock<Value> = OnceLock::new();
+        static ADAPTATION: OnceLock<Value> = OnceLock::new();
         match self {
             Kind::Profil => PROFIL.get_or_init(generate::<Profil>),
             Kind::Poste => POSTE.get_or_init(generate::<Poste>),
+            Kind::Adaptation => ADAPTATION.get_or_init(generate::<Adaptation>),
         }
     }
 

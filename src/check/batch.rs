@@ -1,16 +1,20 @@
 //! Checks a set of files in parallel, then the rules across them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::project::{self, Entry};
 use super::{Analysis, analyze};
-use crate::diagnostic::{Diagnostic, FileReport};
+use crate::adapt;
+use crate::diagnostic::{Code, Diagnostic, FileReport};
 use crate::error::Error;
+use crate::load::catalog::{self, Found};
+use crate::load::discover::is_yaml;
 use crate::load::{self, Source, builtin};
 use crate::model::Document;
+use crate::model::Span;
 
 /// A file to check: on disk, or built into the binary.
 #[derive(Debug, Clone)]
@@ -48,8 +52,9 @@ impl Input {
     }
 }
 
-/// A checked file and what the cross-file rules need of it.
-type Pair<T> = (Checked<T>, Option<Entry>);
+/// A checked file, what the cross-file rules need of it, and whether it is
+/// an adaptation to resolve.
+type Triple<T> = (Checked<T>, Option<Entry>, bool);
 
 /// One checked file, with what the caller may still want of its model.
 pub struct Checked<T> {
@@ -65,7 +70,7 @@ where
     T: Send,
     F: Fn(&Document) -> T + Sync,
 {
-    let results: Vec<Result<Pair<T>, Error>> = inputs
+    let results: Vec<Result<Triple<T>, Error>> = inputs
         .par_iter()
         .map(|input| {
             let (source, analysis) = match input.source()? {
@@ -76,22 +81,28 @@ where
                 Err(d) => (None, Analysis { document: None, diagnostics: vec![d], entry: None }),
             };
             let entry = analysis.entry.clone();
+            let adaptation = matches!(analysis.document, Some(Document::Adaptation(_))) && !analysis.has_errors();
             let kept = analysis.document.as_ref().filter(|_| !analysis.has_errors()).map(&keep);
             let report = FileReport {
                 name: input.name(),
                 source: source.filter(|_| !analysis.diagnostics.is_empty()).map(|s| Arc::clone(&s.text)),
                 diagnostics: analysis.diagnostics,
             };
-            Ok((Checked { report, kept }, entry))
+            Ok((Checked { report, kept }, entry, adaptation))
         })
         .collect();
     let mut checked = Vec::with_capacity(results.len());
     let mut entries = Vec::with_capacity(results.len());
-    for result in results {
-        let (c, e) = result?;
+    let mut adaptations = Vec::new();
+    for (i, result) in results.into_iter().enumerate() {
+        let (c, e, adaptation) = result?;
         checked.push(c);
         entries.push(e);
+        if adaptation {
+            adaptations.push(i);
+        }
     }
+    resolve_adaptations(inputs, &entries, &adaptations, &mut checked);
     let files: Vec<Option<PathBuf>> = inputs.iter().map(Input::path).collect();
     let builtin_ids = builtin_ids();
     let known: Vec<&str> = builtin_ids.iter().map(String::as_str).collect();
@@ -105,6 +116,52 @@ where
         checked[i].kept = None;
     }
     Ok(checked)
+}
+
+/// Resolves each valid adaptation against its base (among the inputs, by
+/// path, or built in) and adds what the merge finds to its report.
+fn resolve_adaptations<T: Send>(
+    inputs: &[Input],
+    entries: &[Option<Entry>],
+    adaptations: &[usize],
+    checked: &mut [Checked<T>],
+) {
+    let lookup = |reference: &str, from: &Input| -> Result<Found, Error> {
+        let by_id = entries.iter().position(|e| matches!(e, Some(Entry::Profil { id, .. }) if id == reference));
+        match by_id {
+            Some(i) if !is_yaml(Path::new(reference)) => catalog::load(inputs[i].clone()),
+            _ => catalog::base_of(reference, from, None),
+        }
+    };
+    let found: Vec<(usize, Vec<Diagnostic>)> = adaptations
+        .par_iter()
+        .map(|&i| {
+            let diagnostics = match catalog::load(inputs[i].clone()).and_then(|f| adapt::resolve(f, &lookup)) {
+                Ok(resolved) => resolved.findings,
+                Err(Error::Invalid(reports)) => reports.into_iter().flat_map(|r| r.diagnostics).collect(),
+                Err(e) => vec![Diagnostic::new(Code::BaseNotFound, Span::default(), e.to_string())],
+            };
+            (i, diagnostics)
+        })
+        .collect();
+    for (i, diagnostics) in found {
+        if diagnostics.is_empty() {
+            continue;
+        }
+        let report = &mut checked[i].report;
+        if report.source.is_none() {
+            report.source = reread(&inputs[i]);
+        }
+        for d in diagnostics {
+            if !report.diagnostics.contains(&d) {
+                report.diagnostics.push(d);
+            }
+        }
+        report.diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
+        if report.count(crate::diagnostic::Severity::Error) > 0 {
+            checked[i].kept = None;
+        }
+    }
 }
 
 fn reread(input: &Input) -> Option<Arc<str>> {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Poste, Profil, Text};
+use crate::model::{Adaptation, Poste, Profil, Text};
 
 /// `conseiller-referent-entreprise`: lowercase ASCII words joined by hyphens.
 pub fn is_slug(id: &str) -> bool {
@@ -72,6 +72,26 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
             );
         } else {
             seen.insert(&id.value, id);
+        }
+    }
+}
+
+pub fn adaptation(a: &Adaptation, out: &mut Vec<Diagnostic>) {
+    slug(&a.id, "de l'adaptation", out);
+    let ids = a.missions.iter().map(|m| &m.id).chain(
+        a.competences
+            .savoirs
+            .iter()
+            .chain(&a.competences.savoir_faire)
+            .chain(&a.competences.savoir_etre)
+            .map(|c| &c.id),
+    );
+    for id in ids {
+        if !is_item_id(id) {
+            out.push(
+                Diagnostic::new(Code::InvalidId, id.span, format!("l'identifiant `{}` n'a pas la forme attendue", id.value))
+                    .with_help("un identifiant commence par une lettre et ne contient que des lettres et chiffres ASCII séparés par des tirets, par exemple `SF-03`"),
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Versions and dates.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Poste, Profil, Text};
+use crate::model::{Adaptation, Poste, Profil, Text};
 
 /// `MAJEUR.MINEUR.CORRECTIF`, each a number without leading zero, optionally
 /// followed by `-prerelease` and `+build` (as in semver 2.0).
@@ -92,6 +92,11 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+pub fn adaptation(a: &Adaptation, out: &mut Vec<Diagnostic>) {
+    version(&a.version, out);
+    date(&a.mise_a_jour, "la date de mise à jour", out);
 }
 
 pub fn poste(p: &Poste, out: &mut Vec<Diagnostic>) {

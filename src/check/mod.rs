@@ -16,7 +16,7 @@ mod wording;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::load::{self, Source};
-use crate::model::{Document, Poste, Profil};
+use crate::model::{Adaptation, Document, Poste, Profil};
 use crate::schema::Kind;
 
 /// What one file yields: its model when it could be built, and its findings.
@@ -41,8 +41,9 @@ pub fn analyze(source: &Source) -> Analysis {
     let document = build(source, &mut diagnostics, &mut entry);
     if let Some(document) = &document {
         match document {
-            Document::Profil(p) => profil(p, &mut diagnostics),
+            Document::Profil(p) => profil_rules(p, &mut diagnostics),
             Document::Poste(p) => poste(p, &mut diagnostics),
+            Document::Adaptation(a) => adaptation(a, &mut diagnostics),
         }
     }
     diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
@@ -73,6 +74,7 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
     let built = match kind {
         Kind::Profil => load::from_tree::<Profil>(source, &root).map(|p| Document::Profil(Box::new(p))),
         Kind::Poste => load::from_tree::<Poste>(source, &root).map(|p| Document::Poste(Box::new(p))),
+        Kind::Adaptation => load::from_tree::<Adaptation>(source, &root).map(|a| Document::Adaptation(Box::new(a))),
     };
     match built {
         Ok(document) => Some(document),
@@ -84,13 +86,22 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
     }
 }
 
-fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
+/// The semantic rules of a complete profile (also run on a merged adaptation).
+pub fn profil_rules(p: &Profil, out: &mut Vec<Diagnostic>) {
     ids::profil(p, out);
     metadata::profil(p, out);
     scale::check(p, out);
     references::check(p, out);
     frameworks::check(p, out);
     wording::profil(p, out);
+}
+
+/// The rules an adaptation obeys on its own; the merged profile is checked
+/// once its base is found (`adapt`).
+fn adaptation(a: &Adaptation, out: &mut Vec<Diagnostic>) {
+    ids::adaptation(a, out);
+    metadata::adaptation(a, out);
+    wording::adaptation(a, out);
 }
 
 fn poste(p: &Poste, out: &mut Vec<Diagnostic>) {

@@ -42,7 +42,7 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
             None
         }
         Some(node) => {
-            let kind = node.as_str().and_then(Kind::from_name);
+            let kind = node.as_str().and_then(Kind::from_type);
             if kind.is_none() {
                 let mut d = Diagnostic::new(
                     Code::UnknownValue,
@@ -57,6 +57,10 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
             }
             kind
         }
+    };
+    let kind = match kind {
+        Some(Kind::Profil) if root.get("extends").is_some() => Some(Kind::Adaptation),
+        other => other,
     };
     if let Some(kind) = kind {
         let schema = kind.schema();
@@ -124,7 +128,15 @@ impl<'a> Walker<'a, '_> {
             if nullable && matches!(node.kind, NodeKind::Null) {
                 return;
             }
-            if let Some(branch) = branches.iter().map(|b| self.resolve(b)).find(|b| !types_of(b).contains(&"null")) {
+            let candidates: Vec<&Value> =
+                branches.iter().map(|b| self.resolve(b)).filter(|b| !types_of(b).contains(&"null")).collect();
+            let wanted = json_type(node);
+            let matching = candidates.iter().find(|b| types_of(b).contains(&wanted)).or(candidates.first());
+            if let Some(branch) = matching {
+                if candidates.len() > 1 && !types_of(branch).contains(&wanted) {
+                    let names: Vec<&str> = candidates.iter().flat_map(|b| types_of(b)).map(type_label).collect();
+                    return self.wrong_type(node, path, &names.join(" ou "), anchor);
+                }
                 return self.node(node, branch, path, anchor);
             }
         }
@@ -337,6 +349,28 @@ impl<'a> Walker<'a, '_> {
 
 fn anchor_or(anchor: Span, fallback: Span) -> Span {
     if anchor.is_known() { anchor } else { fallback }
+}
+
+/// The JSON Schema type a node has (`string` for every plain scalar but booleans and integers).
+fn json_type(node: &Node) -> &'static str {
+    match node.kind {
+        NodeKind::Null => "null",
+        NodeKind::Bool(_) => "boolean",
+        NodeKind::Int(_) => "integer",
+        NodeKind::Float(_) | NodeKind::Str(_) => "string",
+        NodeKind::Seq(_) => "array",
+        NodeKind::Map(_) => "object",
+    }
+}
+
+fn type_label(t: &str) -> &'static str {
+    match t {
+        "object" => "un tableau associatif",
+        "array" => "une liste",
+        "integer" => "un nombre entier",
+        "boolean" => "un booléen",
+        _ => "un texte",
+    }
 }
 
 fn types_of(schema: &Value) -> Vec<&str> {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::suggest::fold;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Categorie, Poste, Profil, Text};
+use crate::model::{Adaptation, Categorie, Poste, Profil, Text};
 
 /// Does the text begin with a French infinitive ("Réaliser", "S'adapter",
 /// "Se tenir", "Faire preuve")? Judged by the ending of the first word.
@@ -112,6 +112,12 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
                 seen.insert(key, (&c.libelle, categorie));
             }
         }
+    }
+}
+
+pub fn adaptation(a: &Adaptation, out: &mut Vec<Diagnostic>) {
+    for a in a.missions.iter().filter_map(|m| m.activites.as_ref()).flatten() {
+        infinitive(a, "une activité", out);
     }
 }
 

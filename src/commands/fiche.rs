@@ -17,10 +17,13 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
     };
     let templates = Templates::new(args.document.templates.as_deref());
     let bytes = match &found.document {
-        Document::Profil(profil) => render::fiche(profil, None, format, &templates)?,
         Document::Poste(poste) => {
-            let (profil, _) = catalog::profil_of(poste, &found.input, dir.as_deref())?;
-            render::fiche(&profil, Some(poste), format, &templates)?
+            let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
+            render::fiche(&resolved.profil, Some(poste), format, &templates)?
+        }
+        _ => {
+            let resolved = catalog::resolve(found.clone(), dir.as_deref())?;
+            render::fiche(&resolved.profil, None, format, &templates)?
         }
     };
     super::deliver(bytes, args.document.output.as_deref(), format == Format::Docx, "Fiche de poste écrite", terminal)

@@ -8,12 +8,12 @@ use crate::{Outcome, Terminal};
 
 pub fn run(args: &RenderArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let dir = catalog::profile_dir(args.document.profiles.as_deref());
-    let (profil, _) = catalog::find_profil(&args.profil, dir.as_deref())?;
+    let resolved = catalog::find_profil(&args.profil, dir.as_deref())?;
     let format = match args.format {
         RenderFormat::Markdown => Format::Markdown,
         RenderFormat::Html => Format::Html,
     };
     let templates = Templates::new(args.document.templates.as_deref());
-    let bytes = render::referentiel(&profil, format, &templates)?;
+    let bytes = render::referentiel(&resolved, format, &templates)?;
     super::deliver(bytes, args.document.output.as_deref(), false, "Référentiel écrit", terminal)
 }

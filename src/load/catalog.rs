@@ -2,20 +2,24 @@
 //! unique prefix of an id, among the profile folder and the built-in profiles.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::adapt::{self, Resolved};
 use crate::check::analyze;
 use crate::check::batch::{Input, check_all};
 use crate::check::suggest;
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
 use crate::load::discover::{discover, is_yaml};
-use crate::model::{Document, Poste, Profil};
+use crate::model::{Document, Poste};
 
 /// A document found and checked, with where it came from.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub document: Document,
     pub input: Input,
+    /// The text of the file, for findings found later (adaptations).
+    pub source: Option<Arc<str>>,
 }
 
 /// The profile folder in force: the one given, else `./profiles` when it exists.
@@ -36,7 +40,7 @@ pub fn load(input: Input) -> Result<Found, Error> {
     };
     let analysis = analyze(&source);
     match analysis.document {
-        Some(document) if !analysis.has_errors() => Ok(Found { document, input }),
+        Some(document) if !analysis.has_errors() => Ok(Found { document, input, source: Some(source.text) }),
         _ => {
             let diagnostics = analysis.diagnostics.into_iter().filter(|d| d.severity() == Severity::Error).collect();
             Err(Error::Invalid(vec![FileReport { name: input.name(), source: Some(source.text), diagnostics }]))
@@ -47,10 +51,42 @@ pub fn load(input: Input) -> Result<Found, Error> {
 /// Finds what `reference` names: an existing file, else an id or a unique
 /// prefix of an id among the profile folder (`dir`) and the built-ins.
 pub fn find(reference: &str, dir: Option<&Path>) -> Result<Found, Error> {
+    find_with(reference, dir, true)
+}
+
+fn looks_like_path(reference: &str) -> bool {
     let path = Path::new(reference);
-    if path.is_file() || is_yaml(path) || reference.contains(std::path::MAIN_SEPARATOR) {
-        return load(Input::Disk(path.to_path_buf()));
+    path.is_file() || is_yaml(path) || reference.contains(std::path::MAIN_SEPARATOR)
+}
+
+fn find_with(reference: &str, dir: Option<&Path>, prefix: bool) -> Result<Found, Error> {
+    if looks_like_path(reference) {
+        return load(Input::Disk(PathBuf::from(reference)));
     }
+    let candidates = candidates(dir)?;
+    if let Some((_, input)) = candidates.iter().find(|(id, _)| id == reference) {
+        return load(input.clone());
+    }
+    let matching: Vec<&(String, Input)> =
+        if prefix { candidates.iter().filter(|(id, _)| id.starts_with(reference)).collect() } else { Vec::new() };
+    match matching.as_slice() {
+        [(_, input)] => load(input.clone()),
+        [] => {
+            let ids: Vec<&str> = candidates.iter().map(|(id, _)| id.as_str()).collect();
+            let hint = suggest::did_you_mean(reference, ids.iter().copied())
+                .unwrap_or_else(|| format!("profils disponibles : {}", ids.join(", ")));
+            Err(Error::Usage(format!("« {reference} » ne désigne ni un fichier ni un profil connu ; {hint}")))
+        }
+        several => {
+            let ids: Vec<&str> = several.iter().map(|(id, _)| id.as_str()).collect();
+            Err(Error::Usage(format!("« {reference} » est ambigu : {} ; précisez", ids.join(", "))))
+        }
+    }
+}
+
+/// Ids and files of the valid documents of the profile folder, then of the
+/// built-in profiles (a local file hides a built-in profile of the same id).
+fn candidates(dir: Option<&Path>) -> Result<Vec<(String, Input)>, Error> {
     let mut candidates: Vec<(String, Input)> = Vec::new();
     if let Some(dir) = dir {
         let inputs: Vec<Input> = discover(&[dir.to_path_buf()])?.into_iter().map(Input::Disk).collect();
@@ -70,53 +106,51 @@ pub fn find(reference: &str, dir: Option<&Path>) -> Result<Found, Error> {
             }
         }
     }
-    if let Some((_, input)) = candidates.iter().find(|(id, _)| id == reference) {
-        return load(input.clone());
-    }
-    let matching: Vec<&(String, Input)> = candidates.iter().filter(|(id, _)| id.starts_with(reference)).collect();
-    match matching.as_slice() {
-        [(_, input)] => load(input.clone()),
-        [] => {
-            let ids: Vec<&str> = candidates.iter().map(|(id, _)| id.as_str()).collect();
-            let hint = suggest::did_you_mean(reference, ids.iter().copied())
-                .unwrap_or_else(|| format!("profils disponibles : {}", ids.join(", ")));
-            Err(Error::Usage(format!("« {reference} » ne désigne ni un fichier ni un profil connu ; {hint}")))
-        }
-        several => {
-            let ids: Vec<&str> = several.iter().map(|(id, _)| id.as_str()).collect();
-            Err(Error::Usage(format!("« {reference} » est ambigu : {} ; précisez", ids.join(", "))))
-        }
-    }
+    Ok(candidates)
 }
 
-/// Finds a profile (not a post).
-pub fn find_profil(reference: &str, dir: Option<&Path>) -> Result<(Profil, Input), Error> {
+/// The base an adaptation names: a path relative to the adaptation's file,
+/// or an exact id.
+pub fn base_of(reference: &str, from: &Input, dir: Option<&Path>) -> Result<Found, Error> {
+    if is_yaml(Path::new(reference))
+        && let Input::Disk(path) = from
+    {
+        let base = path.parent().unwrap_or(Path::new("."));
+        return load(Input::Disk(base.join(reference)));
+    }
+    find_with(reference, dir, false)
+}
+
+/// Resolves a found document into a profile (merging adaptations onto their bases).
+pub fn resolve(found: Found, dir: Option<&Path>) -> Result<Resolved, Error> {
+    adapt::resolve(found, &|reference: &str, from: &Input| base_of(reference, from, dir))
+}
+
+/// Finds a profile or an adaptation (not a post) and resolves it.
+pub fn find_profil(reference: &str, dir: Option<&Path>) -> Result<Resolved, Error> {
     let found = find(reference, dir)?;
-    match found.document {
-        Document::Profil(p) => Ok((*p, found.input)),
-        Document::Poste(_) => Err(Error::Usage(format!(
+    if let Document::Poste(_) = found.document {
+        return Err(Error::Usage(format!(
             "{} est une fiche de poste ; cette commande attend un profil (utilisez `refnum fiche` pour un poste)",
             found.input.name()
-        ))),
+        )));
     }
+    resolve(found, dir)
 }
 
 /// The profile a post is built on: a path relative to the post's file, or an exact id.
-pub fn profil_of(poste: &Poste, poste_input: &Input, dir: Option<&Path>) -> Result<(Profil, Input), Error> {
-    let reference = poste.profil.value.as_str();
-    if is_yaml(Path::new(reference))
-        && let Input::Disk(path) = poste_input
-    {
-        let base = path.parent().unwrap_or(Path::new("."));
-        return find_profil(&base.join(reference).display().to_string(), dir);
-    }
-    let (profil, input) = find_profil(reference, dir)?;
-    if profil.id.value != reference {
+pub fn profil_of(poste: &Poste, poste_input: &Input, dir: Option<&Path>) -> Result<Resolved, Error> {
+    let found = base_of(&poste.profil.value, poste_input, dir).map_err(|e| match e {
+        Error::Usage(message) => {
+            Error::Usage(format!("le poste {} renvoie à un profil introuvable : {message}", poste_input.name()))
+        }
+        other => other,
+    })?;
+    if let Document::Poste(_) = found.document {
         return Err(Error::Usage(format!(
-            "le poste {} renvoie au profil « {reference} », introuvable (le plus proche : {})",
-            poste_input.name(),
-            profil.id.value
+            "le poste {} renvoie à une autre fiche de poste, pas à un profil",
+            poste_input.name()
         )));
     }
-    Ok((profil, input))
+    resolve(found, dir)
 }

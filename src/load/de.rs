@@ -261,6 +261,7 @@ impl<'de> MapAccess<'de> for SpanMap<'_> {
             3 => seed.deserialize(U32Deserializer::new(s.end_column)),
             4 => seed.deserialize(UsizeDeserializer::new(s.start)),
             5 => seed.deserialize(UsizeDeserializer::new(s.end)),
+            6 => seed.deserialize(U32Deserializer::new(s.file)),
             _ => seed.deserialize(self.de),
         }
     }

@@ -13,9 +13,13 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// The text of one file, ready to parse.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// Unique in the process: spans carry it, so a finding knows its file.
+    pub id: u32,
     pub name: String,
     pub text: Arc<str>,
 }
+
+static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 impl Source {
     /// Checks size and encoding; drops a UTF-8 byte order mark.
@@ -41,7 +45,11 @@ impl Source {
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Source { name, text: Arc::from(text) }),
+            Ok(text) => Ok(Source {
+                id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                name,
+                text: Arc::from(text),
+            }),
             Err(e) => {
                 let at = e.valid_up_to();
                 let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
@@ -55,7 +63,7 @@ impl Source {
                 };
                 Err(Diagnostic::new(
                     Code::InvalidEncoding,
-                    Span { line, column, end_line: line, end_column: column, start: at, end: at },
+                    Span { line, column, end_line: line, end_column: column, start: at, end: at, file: 0 },
                     format!("l'octet 0x{byte:02X} (octet n° {}) n'est pas de l'UTF-8 valide{hint}", at + 1),
                 )
                 .with_help(
@@ -77,7 +85,7 @@ impl Source {
             }
         };
         let (end_line, end_column) = advance(&self.text[start..end], line, column);
-        Span { line, column, end_line, end_column, start, end }
+        Span { line, column, end_line, end_column, start, end, file: self.id }
     }
 
     /// The span of the character at `line:column` (both from 1), for errors
@@ -94,7 +102,7 @@ impl Source {
             .next()
             .filter(|c| *c != '\n' && *c != '\r')
             .map_or(start, |c| start + c.len_utf8());
-        Span { line, column, end_line: line, end_column: column + u32::from(end > start), start, end }
+        Span { line, column, end_line: line, end_column: column + u32::from(end > start), start, end, file: self.id }
     }
 
     /// The span of the character at byte `offset`.
@@ -116,7 +124,7 @@ impl Source {
 
     /// A span covering the start of the file, for findings about the whole file.
     pub fn start_span(&self) -> Span {
-        Span { line: 1, column: 1, end_line: 1, end_column: 1, start: 0, end: 0 }
+        Span { line: 1, column: 1, end_line: 1, end_column: 1, start: 0, end: 0, file: self.id }
     }
 }
 

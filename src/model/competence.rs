@@ -26,6 +26,15 @@ impl Categorie {
         }
     }
 
+    /// The singular French noun: « un savoir », « un savoir-faire ».
+    pub fn singular(self) -> &'static str {
+        match self {
+            Categorie::Savoirs => "savoir",
+            Categorie::SavoirFaire => "savoir-faire",
+            Categorie::SavoirEtre => "savoir-être",
+        }
+    }
+
     /// The French label shown to people.
     pub fn label(self) -> &'static str {
         match self {

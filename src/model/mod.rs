@@ -3,6 +3,7 @@
 //! Plain data with positions; no I/O. Every struct denies unknown keys, and
 //! the JSON Schema (`refnum schema`) is generated from these very types.
 
+mod adaptation;
 mod competence;
 mod mission;
 mod niveaux;
@@ -11,6 +12,7 @@ mod profil;
 pub mod referentiels;
 mod spanned;
 
+pub use adaptation::{Adaptation, Base, CompetencePatch, CompetencesPatch, MissionPatch, Retrait};
 pub use competence::{Categorie, Competence, Competences, Referentiels};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
@@ -27,6 +29,7 @@ pub type Text = Spanned<String>;
 pub enum Document {
     Profil(Box<Profil>),
     Poste(Box<Poste>),
+    Adaptation(Box<Adaptation>),
 }
 
 impl Document {
@@ -34,6 +37,7 @@ impl Document {
         match self {
             Document::Profil(p) => &p.id,
             Document::Poste(p) => &p.id,
+            Document::Adaptation(a) => &a.id,
         }
     }
 }

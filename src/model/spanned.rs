@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 
 /// Struct name the tree deserializer recognises to hand out positions.
 pub(crate) const SPANNED_NAME: &str = "$refnum::Spanned";
-pub(crate) const SPAN_FIELDS: [&str; 7] = ["line", "column", "end_line", "end_column", "start", "end", "value"];
+pub(crate) const SPAN_FIELDS: [&str; 8] = ["line", "column", "end_line", "end_column", "start", "end", "file", "value"];
 
 /// A region of a source file; lines and columns count from 1, `start..end`
 /// are byte offsets. A zero line means "unknown".
@@ -24,6 +24,8 @@ pub struct Span {
     pub end_column: u32,
     pub start: usize,
     pub end: usize,
+    /// The source file the span is in (`Source::id`); 0 when unknown.
+    pub file: u32,
 }
 
 impl Span {
@@ -124,6 +126,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
                 "end_column" => span.end_column = map.next_value()?,
                 "start" => span.start = map.next_value()?,
                 "end" => span.end = map.next_value()?,
+                "file" => span.file = map.next_value()?,
                 "value" => value = Some(map.next_value()?),
                 other => return Err(de::Error::unknown_field(other, &SPAN_FIELDS)),
             }

@@ -11,6 +11,7 @@ use serde::Serialize;
 pub use templates::{TemplateError, Templates};
 pub use view::{PosteView, ProfilView};
 
+use crate::adapt::Resolved;
 use crate::model::{Poste, Profil};
 
 /// Output formats of documents.
@@ -42,9 +43,11 @@ struct FicheContext<'a> {
     poste: &'a PosteView,
 }
 
-/// The référentiel de compétences of a profile (Markdown or HTML).
-pub fn referentiel(profil: &Profil, format: Format, templates: &Templates) -> Result<Vec<u8>, TemplateError> {
-    let view = ProfilView::new(profil);
+/// The référentiel de compétences of a profile (Markdown or HTML); an
+/// adapted profile gets an appendix listing its local changes.
+pub fn referentiel(resolved: &Resolved, format: Format, templates: &Templates) -> Result<Vec<u8>, TemplateError> {
+    let mut view = ProfilView::new(&resolved.profil);
+    view.adaptation = resolved.provenance.as_ref().map(view::AdaptationView::new);
     let name = format!("referentiel.{}", format.extension());
     templates.render(&name, ReferentielContext { profil: &view }).map(String::into_bytes)
 }

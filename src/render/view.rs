@@ -108,6 +108,61 @@ pub struct ProfilView {
     pub evolutions: Vec<String>,
     pub sources: Vec<SourceView>,
     pub nombre_competences: usize,
+    /// For an adapted profile: its base and the local changes.
+    pub adaptation: Option<AdaptationView>,
+}
+
+/// One local change, as shown in the appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView {
+    /// « Ajout », « Modification » or « Retrait ».
+    pub nature: &'static str,
+    /// « Mission », « Savoir », « Savoir-faire » or « Savoir-être ».
+    pub element: &'static str,
+    pub id: String,
+    pub libelle: String,
+    /// The fields an override changed, comma-separated (empty otherwise).
+    pub champs: String,
+    pub motif: Option<String>,
+}
+
+/// The adaptation of a profile: its base and its changes.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdaptationView {
+    pub base_id: String,
+    pub base_version: String,
+    pub changements: Vec<ChangeView>,
+}
+
+impl AdaptationView {
+    pub fn new(p: &crate::adapt::Provenance) -> AdaptationView {
+        use crate::adapt::ChangeKind;
+        AdaptationView {
+            base_id: p.base_id.clone(),
+            base_version: p.base_version.clone(),
+            changements: p
+                .changes
+                .iter()
+                .map(|c| ChangeView {
+                    nature: match c.kind {
+                        ChangeKind::Ajout => "Ajout",
+                        ChangeKind::Modification => "Modification",
+                        ChangeKind::Retrait => "Retrait",
+                    },
+                    element: match c.categorie {
+                        "mission" => "Mission",
+                        "savoirs" => "Savoir",
+                        "savoir-faire" => "Savoir-faire",
+                        _ => "Savoir-être",
+                    },
+                    id: c.id.clone(),
+                    libelle: c.libelle.trim().to_owned(),
+                    champs: c.champs.join(", "),
+                    motif: c.motif.as_ref().map(|m| m.trim().to_owned()),
+                })
+                .collect(),
+        }
+    }
 }
 
 fn text(t: &Text) -> String {
@@ -212,6 +267,7 @@ impl ProfilView {
             mise_a_jour: text(&p.mise_a_jour),
             mise_a_jour_texte: date_fr(&p.mise_a_jour),
             nombre_competences: p.competences.len(),
+            adaptation: None,
             niveaux,
             missions,
             categories,

@@ -1,0 +1,295 @@
+//! The semantic difference of two profiles: fields, missions and
+//! competencies added, removed or modified, field by field.
+
+use serde::Serialize;
+
+use crate::model::{Categorie, Competence, Mission, Profil};
+use crate::render::markdown::inline;
+
+/// One field that changed, as text before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub champ: &'static str,
+    pub avant: String,
+    pub apres: String,
+}
+
+/// An item (mission or competency) added, removed or modified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemChange {
+    /// `missions`, `savoirs`, `savoir-faire` or `savoir-etre`.
+    pub categorie: &'static str,
+    pub id: String,
+    pub libelle: String,
+    /// `ajout`, `retrait` or `modification`.
+    pub nature: &'static str,
+    pub champs: Vec<FieldChange>,
+}
+
+/// The whole difference of `a` → `b`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Diff {
+    pub avant: String,
+    pub apres: String,
+    pub champs: Vec<FieldChange>,
+    pub elements: Vec<ItemChange>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.champs.is_empty() && self.elements.is_empty()
+    }
+}
+
+fn list(items: &[crate::model::Text]) -> String {
+    items.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(" ; ")
+}
+
+fn field(out: &mut Vec<FieldChange>, champ: &'static str, a: String, b: String) {
+    if a != b {
+        out.push(FieldChange { champ, avant: a, apres: b });
+    }
+}
+
+/// Compares two profiles.
+pub fn diff(a: &Profil, b: &Profil) -> Diff {
+    let mut champs = Vec::new();
+    field(&mut champs, "id", a.id.value.clone(), b.id.value.clone());
+    field(&mut champs, "version", a.version.value.clone(), b.version.value.clone());
+    field(&mut champs, "statut", a.statut.label().into(), b.statut.label().into());
+    field(&mut champs, "intitule", a.intitule.value.clone(), b.intitule.value.clone());
+    field(&mut champs, "appellations", list(&a.appellations), list(&b.appellations));
+    let opt = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
+    field(&mut champs, "famille", opt(&a.famille), opt(&b.famille));
+    field(&mut champs, "finalite", a.finalite.value.trim().into(), b.finalite.value.trim().into());
+    field(&mut champs, "contexte", opt(&a.contexte), opt(&b.contexte));
+    let scale = |p: &Profil| {
+        p.scale().iter().map(|n| format!("{} {}", n.niveau.value, n.libelle.value)).collect::<Vec<_>>().join(", ")
+    };
+    field(&mut champs, "niveaux", scale(a), scale(b));
+    field(&mut champs, "conditions-exercice", list(&a.conditions_exercice), list(&b.conditions_exercice));
+    field(&mut champs, "relations.internes", list(&a.relations.internes), list(&b.relations.internes));
+    field(&mut champs, "relations.externes", list(&a.relations.externes), list(&b.relations.externes));
+    field(
+        &mut champs,
+        "profil-recherche.formation",
+        list(&a.profil_recherche.formation),
+        list(&b.profil_recherche.formation),
+    );
+    field(
+        &mut champs,
+        "profil-recherche.experience",
+        list(&a.profil_recherche.experience),
+        list(&b.profil_recherche.experience),
+    );
+    field(&mut champs, "indicateurs", list(&a.indicateurs), list(&b.indicateurs));
+    field(&mut champs, "evolutions", list(&a.evolutions), list(&b.evolutions));
+    let sources = |p: &Profil| p.sources.iter().map(|s| s.titre.value.clone()).collect::<Vec<_>>().join(" ; ");
+    field(&mut champs, "sources", sources(a), sources(b));
+    field(&mut champs, "mise-a-jour", a.mise_a_jour.value.clone(), b.mise_a_jour.value.clone());
+
+    let mut elements = Vec::new();
+    items(
+        &mut elements,
+        "missions",
+        &a.missions,
+        &b.missions,
+        |m: &Mission| m.id.value.clone(),
+        |m| m.intitule.value.clone(),
+        mission_fields,
+    );
+    for cat in Categorie::ALL {
+        items(
+            &mut elements,
+            cat.key(),
+            a.competences.list(cat),
+            b.competences.list(cat),
+            |c: &Competence| c.id.value.clone(),
+            |c| c.libelle.value.clone(),
+            competence_fields,
+        );
+    }
+    Diff {
+        avant: format!("{} {}", a.id.value, a.version.value),
+        apres: format!("{} {}", b.id.value, b.version.value),
+        champs,
+        elements,
+    }
+}
+
+fn items<T>(
+    out: &mut Vec<ItemChange>,
+    categorie: &'static str,
+    a: &[T],
+    b: &[T],
+    id: impl Fn(&T) -> String,
+    libelle: impl Fn(&T) -> String,
+    fields: impl Fn(&T, &T) -> Vec<FieldChange>,
+) {
+    for x in a {
+        match b.iter().find(|y| id(y) == id(x)) {
+            None => out.push(ItemChange {
+                categorie,
+                id: id(x),
+                libelle: libelle(x),
+                nature: "retrait",
+                champs: Vec::new(),
+            }),
+            Some(y) => {
+                let champs = fields(x, y);
+                if !champs.is_empty() {
+                    out.push(ItemChange { categorie, id: id(y), libelle: libelle(y), nature: "modification", champs });
+                }
+            }
+        }
+    }
+    for y in b.iter().filter(|y| !a.iter().any(|x| id(x) == id(y))) {
+        out.push(ItemChange { categorie, id: id(y), libelle: libelle(y), nature: "ajout", champs: Vec::new() });
+    }
+}
+
+fn mission_fields(a: &Mission, b: &Mission) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    field(&mut out, "intitule", a.intitule.value.clone(), b.intitule.value.clone());
+    let d = |m: &Mission| m.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
+    field(&mut out, "description", d(a), d(b));
+    field(&mut out, "activites", list(&a.activites), list(&b.activites));
+    out
+}
+
+fn competence_fields(a: &Competence, b: &Competence) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    field(&mut out, "libelle", a.libelle.value.clone(), b.libelle.value.clone());
+    let d = |c: &Competence| c.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
+    field(&mut out, "description", d(a), d(b));
+    field(&mut out, "niveau", a.niveau.value.to_string(), b.niveau.value.to_string());
+    field(&mut out, "missions", list(&a.missions), list(&b.missions));
+    let yes = |v: bool| if v { "oui" } else { "non" }.to_owned();
+    field(&mut out, "essentielle", yes(*a.essentielle), yes(*b.essentielle));
+    let refs = |c: &Competence| {
+        let r = &c.referentiels;
+        [("DigComp", &r.digcomp), ("Pix", &r.pix), ("ROME", &r.rome), ("ESCO", &r.esco)]
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k} {}", v.iter().map(|t| t.value.as_str()).collect::<Vec<_>>().join(", ")))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    };
+    field(&mut out, "referentiels", refs(a), refs(b));
+    out
+}
+
+fn short(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 90 { format!("{}…", flat.chars().take(89).collect::<String>()) } else { flat }
+}
+
+fn nature_label(nature: &str) -> &'static str {
+    match nature {
+        "ajout" => "ajouté",
+        "retrait" => "retiré",
+        _ => "modifié",
+    }
+}
+
+/// Human output, for a terminal.
+pub fn human(d: &Diff) -> String {
+    if d.is_empty() {
+        return format!("{} → {} : aucune différence.\n", d.avant, d.apres);
+    }
+    let mut out = format!("{} → {}\n", d.avant, d.apres);
+    if !d.champs.is_empty() {
+        out.push_str("\nRubriques du profil :\n");
+        for c in &d.champs {
+            out.push_str(&format!("  ~ {} : « {} » → « {} »\n", c.champ, short(&c.avant), short(&c.apres)));
+        }
+    }
+    for categorie in ["missions", "savoirs", "savoir-faire", "savoir-etre"] {
+        let items: Vec<&ItemChange> = d.elements.iter().filter(|e| e.categorie == categorie).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{} :\n", title(categorie)));
+        for e in items {
+            let sign = match e.nature {
+                "ajout" => '+',
+                "retrait" => '-',
+                _ => '~',
+            };
+            out.push_str(&format!("  {sign} {} {} ({})\n", e.id, short(&e.libelle), nature_label(e.nature)));
+            for c in &e.champs {
+                out.push_str(&format!("      {} : « {} » → « {} »\n", c.champ, short(&c.avant), short(&c.apres)));
+            }
+        }
+    }
+    out.push_str(&format!("\n{}\n", summary(d)));
+    out
+}
+
+fn title(categorie: &str) -> &'static str {
+    match categorie {
+        "missions" => "Missions",
+        "savoirs" => "Savoirs",
+        "savoir-faire" => "Savoir-faire",
+        _ => "Savoir-être",
+    }
+}
+
+fn summary(d: &Diff) -> String {
+    let count = |n: &str| d.elements.iter().filter(|e| e.nature == n).count();
+    format!(
+        "{} rubrique(s) modifiée(s) ; éléments : {} ajouté(s), {} retiré(s), {} modifié(s).",
+        d.champs.len(),
+        count("ajout"),
+        count("retrait"),
+        count("modification")
+    )
+}
+
+/// Markdown output, fit for a pull-request comment.
+pub fn markdown(d: &Diff) -> String {
+    let mut out = format!("## Différences : {} → {}\n\n", inline(&d.avant), inline(&d.apres));
+    if d.is_empty() {
+        out.push_str("Aucune différence.\n");
+        return out;
+    }
+    out.push_str(&format!("{}\n", summary(d)));
+    if !d.champs.is_empty() {
+        out.push_str("\n### Rubriques du profil\n\n| Rubrique | Avant | Après |\n| --- | --- | --- |\n");
+        for c in &d.champs {
+            out.push_str(&format!("| {} | {} | {} |\n", c.champ, inline(&short(&c.avant)), inline(&short(&c.apres))));
+        }
+    }
+    for categorie in ["missions", "savoirs", "savoir-faire", "savoir-etre"] {
+        let items: Vec<&ItemChange> = d.elements.iter().filter(|e| e.categorie == categorie).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n### {}\n\n| Élément | Changement | Détail |\n| --- | --- | --- |\n",
+            title(categorie)
+        ));
+        for e in items {
+            let detail: Vec<String> = e
+                .champs
+                .iter()
+                .map(|c| format!("{} : {} → {}", c.champ, inline(&short(&c.avant)), inline(&short(&c.apres))))
+                .collect();
+            out.push_str(&format!(
+                "| {} {} | {} | {} |\n",
+                e.id,
+                inline(&short(&e.libelle)),
+                nature_label(e.nature),
+                detail.join(" ; ")
+            ));
+        }
+    }
+    out
+}
+
+/// JSON output.
+pub fn json(d: &Diff) -> String {
+    let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,202 @@
+//! Local adaptation: an overlay file resolved onto its base profile (chains
+//! included), the semantic diff of two profiles, and the scaffold of a new
+//! adaptation.
+
+pub mod diff;
+mod merge;
+pub mod scaffold;
+
+pub use merge::{Change, ChangeKind};
+
+use serde::Serialize;
+
+use crate::check::batch::Input;
+use crate::check::profil_rules;
+use crate::diagnostic::{Code, Diagnostic, FileReport, Severity};
+use crate::error::Error;
+use crate::load::catalog::Found;
+use crate::model::{Adaptation, Document, Profil, Span};
+
+/// Longest chain of adaptations followed.
+const MAX_CHAIN: usize = 16;
+
+/// What an adapted profile carries beyond the merged profile itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    pub base_id: String,
+    pub base_version: String,
+    pub changes: Vec<Change>,
+}
+
+/// A profile ready to use: a plain profile, or an adaptation merged onto its base.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub profil: Profil,
+    pub provenance: Option<Provenance>,
+    /// Warnings the merge causes in the adaptation's file.
+    pub findings: Vec<Diagnostic>,
+}
+
+/// Finds the base named by `reference`, seen from the file `from`.
+pub type Lookup<'a> = dyn Fn(&str, &Input) -> Result<Found, Error> + 'a;
+
+/// Resolves a found document into a profile; a post is refused.
+pub fn resolve(found: Found, lookup: &Lookup<'_>) -> Result<Resolved, Error> {
+    resolve_chain(found, lookup, &mut Vec::new())
+}
+
+fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> Result<Resolved, Error> {
+    let Found { document, input, source } = found;
+    let overlay = match document {
+        Document::Profil(p) => return Ok(Resolved { profil: *p, provenance: None, findings: Vec::new() }),
+        Document::Poste(_) => {
+            return Err(Error::Usage(format!("{} est une fiche de poste, pas un profil", input.name())));
+        }
+        Document::Adaptation(a) => a,
+    };
+    let fail = |d: Diagnostic| {
+        Error::Invalid(vec![FileReport { name: input.name(), source: source.clone(), diagnostics: vec![d] }])
+    };
+    chain.push(input.name());
+    let reference = overlay.extends.value.reference();
+    let base_found = match lookup(reference, &input) {
+        Ok(found) => found,
+        Err(Error::Invalid(_)) => {
+            return Err(fail(
+                Diagnostic::new(
+                    Code::BaseNotFound,
+                    overlay.extends.span,
+                    format!("le profil de base `{reference}` contient des erreurs"),
+                )
+                .with_help(format!("lancez `refnum validate` sur le profil `{reference}` et corrigez-le d'abord")),
+            ));
+        }
+        Err(Error::Usage(message)) | Err(Error::Template(crate::render::TemplateError { message, .. })) => {
+            return Err(fail(
+                Diagnostic::new(
+                    Code::BaseNotFound,
+                    overlay.extends.span,
+                    format!("le profil de base `{reference}` est introuvable"),
+                )
+                .with_help(message),
+            ));
+        }
+        Err(e @ Error::Io { .. }) => {
+            return Err(fail(Diagnostic::new(
+                Code::BaseNotFound,
+                overlay.extends.span,
+                format!("le profil de base `{reference}` est introuvable : {e}"),
+            )));
+        }
+    };
+    let base_name = base_found.input.name();
+    if chain.contains(&base_name) || chain.len() >= MAX_CHAIN {
+        let mut names = chain.clone();
+        names.push(base_name);
+        return Err(fail(
+            Diagnostic::new(
+                Code::Cycle,
+                overlay.extends.span,
+                format!("les adaptations forment une boucle : {}", names.join(" → ")),
+            )
+            .with_help("une adaptation ne peut pas, directement ou non, servir de base à son propre profil de base"),
+        ));
+    }
+    let base = resolve_chain(base_found, lookup, chain)?;
+    if let Some(requirement) = overlay.extends.value.requirement() {
+        check_requirement(requirement, &base.profil, overlay.extends.span).map_err(fail)?;
+    }
+    let merged = merge::merge(&base.profil, &overlay).map_err(|diagnostics| {
+        Error::Invalid(vec![FileReport { name: input.name(), source: source.clone(), diagnostics }])
+    })?;
+    let diagnostics = merged_findings(&base.profil, &merged, &overlay, overlay.id.span.file);
+    if diagnostics.iter().any(|d| d.severity() == Severity::Error) {
+        return Err(Error::Invalid(vec![FileReport { name: input.name(), source, diagnostics }]));
+    }
+    Ok(Resolved {
+        profil: merged.profil,
+        provenance: Some(Provenance {
+            base_id: base.profil.id.value.clone(),
+            base_version: base.profil.version.value.clone(),
+            changes: merged.changes,
+        }),
+        findings: diagnostics,
+    })
+}
+
+/// The findings of the merged profile that the adaptation causes, placed in
+/// the adaptation's file. Findings the base already had are the base's own.
+pub fn merged_findings(base: &Profil, merged: &merge::Merged, overlay: &Adaptation, file: u32) -> Vec<Diagnostic> {
+    let mut before = Vec::new();
+    profil_rules(base, &mut before);
+    let mut after = Vec::new();
+    profil_rules(&merged.profil, &mut after);
+    let mut out = Vec::new();
+    for d in after {
+        if d.span.file == file {
+            out.push(d);
+            continue;
+        }
+        if d.code == Code::UnknownMission
+            && merged.removed.iter().any(|(id, _)| d.message.contains(&format!("mission `{id}`")))
+        {
+            continue;
+        }
+        if before.iter().any(|b| b.code == d.code && b.message == d.message) {
+            continue;
+        }
+        let mut moved =
+            Diagnostic::new(d.code, overlay.extends.span, format!("{} (élément hérité du profil de base)", d.message));
+        moved.help = d.help;
+        out.push(moved);
+    }
+    for (removed, span) in &merged.removed {
+        for (_, c) in merged.profil.competences.iter() {
+            if c.missions.iter().any(|m| m.value == *removed) {
+                out.push(
+                    Diagnostic::new(
+                        Code::BrokenReference,
+                        *span,
+                        format!(
+                            "la mission `{removed}`, retirée ici, sert encore la compétence `{}` ({})",
+                            c.id.value, c.libelle.value
+                        ),
+                    )
+                    .with_help(format!(
+                        "retirez aussi `{}`, ou donnez-lui d'autres `missions` dans l'adaptation",
+                        c.id.value
+                    )),
+                );
+            }
+        }
+    }
+    out.sort_by_key(|d| (d.span.line, d.span.column, d.code));
+    out.dedup();
+    out
+}
+
+fn check_requirement(requirement: &str, base: &Profil, span: Span) -> Result<(), Diagnostic> {
+    let req = semver::VersionReq::parse(requirement).map_err(|_| {
+        Diagnostic::new(Code::InvalidVersion, span, format!("l'exigence de version `{requirement}` n'est pas lisible"))
+            .with_help("écrivez par exemple `^1.0` (toute version 1.x), `~1.2` (toute version 1.2.x) ou `>=1.0, <2.0`")
+    })?;
+    let version = semver::Version::parse(&base.version).map_err(|_| {
+        Diagnostic::new(
+            Code::BaseVersion,
+            span,
+            format!(
+                "la version `{}` du profil de base n'est pas au format MAJEUR.MINEUR.CORRECTIF",
+                base.version.value
+            ),
+        )
+    })?;
+    if req.matches(&version) {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        Code::BaseVersion,
+        span,
+        format!("le profil de base `{}` est en version {}, hors de l'exigence `{requirement}`", base.id.value, base.version.value),
+    )
+    .with_help("vérifiez ce qui a changé dans le profil de base (`refnum diff`), puis mettez l'adaptation et son exigence à jour"))
+}

@@ -1,0 +1,172 @@
+//! A local adaptation (`type: profil` with `extends`): only what differs
+//! from a base profile. Items are matched by `id`; `retirer` removes them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Niveau, ProfilKind, ProfilRecherche, Referentiels, Relations, Source, Spanned, Statut, Text};
+
+/// The base of an adaptation: an id or a path, optionally with a version requirement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Base {
+    Reference(String),
+    Detail {
+        profil: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        version: Option<String>,
+    },
+}
+
+impl Base {
+    pub fn reference(&self) -> &str {
+        match self {
+            Base::Reference(r) | Base::Detail { profil: r, .. } => r,
+        }
+    }
+
+    pub fn requirement(&self) -> Option<&str> {
+        match self {
+            Base::Reference(_) => None,
+            Base::Detail { version, .. } => version.as_deref(),
+        }
+    }
+}
+
+/// An item removed from the base: its id, optionally with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Retrait {
+    Id(String),
+    Detail {
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        motif: Option<String>,
+    },
+}
+
+impl Retrait {
+    pub fn id(&self) -> &str {
+        match self {
+            Retrait::Id(id) | Retrait::Detail { id, .. } => id,
+        }
+    }
+
+    pub fn motif(&self) -> Option<&str> {
+        match self {
+            Retrait::Id(_) => None,
+            Retrait::Detail { motif, .. } => motif.as_deref(),
+        }
+    }
+}
+
+/// A mission to override (known id: only the fields given) or to add (new id: complete).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(
+    description = "Mission modifiée (identifiant connu : seuls les champs donnés changent) ou ajoutée (nouvel identifiant : mission complète)."
+)]
+pub struct MissionPatch {
+    pub id: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intitule: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activites: Option<Vec<Text>>,
+    #[schemars(description = "Raison de la modification ou de l'ajout.")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motif: Option<Text>,
+}
+
+/// A competency to override or to add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(
+    description = "Compétence modifiée (identifiant connu : seuls les champs donnés changent) ou ajoutée (nouvel identifiant : compétence complète)."
+)]
+pub struct CompetencePatch {
+    pub id: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub libelle: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub niveau: Option<Spanned<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missions: Option<Vec<Text>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essentielle: Option<Spanned<bool>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referentiels: Option<Referentiels>,
+    #[schemars(description = "Raison de la modification ou de l'ajout.")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub motif: Option<Text>,
+}
+
+/// Competencies to override or add, by category.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CompetencesPatch {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub savoirs: Vec<CompetencePatch>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub savoir_faire: Vec<CompetencePatch>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub savoir_etre: Vec<CompetencePatch>,
+}
+
+/// A local adaptation of a profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(
+    title = "Adaptation locale d'un profil refnum (format v1)",
+    description = "Profil qui reprend un profil de base (`extends`) et n'indique que ce qui change."
+)]
+pub struct Adaptation {
+    #[serde(rename = "type")]
+    pub kind: Spanned<ProfilKind>,
+    #[schemars(description = "Identifiant de l'adaptation : minuscules sans accents et tirets.")]
+    pub id: Text,
+    #[schemars(
+        description = "Profil de base : identifiant ou chemin, ou { profil, version } avec une exigence de version (par exemple « ^1.0 »)."
+    )]
+    pub extends: Spanned<Base>,
+    #[schemars(description = "Version de l'adaptation, au format MAJEUR.MINEUR.CORRECTIF.")]
+    pub version: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statut: Option<Spanned<Statut>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intitule: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appellations: Option<Vec<Text>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub famille: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finalite: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contexte: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missions: Vec<MissionPatch>,
+    #[serde(default)]
+    pub competences: CompetencesPatch,
+    #[schemars(description = "Missions et compétences du profil de base à retirer : identifiants, ou { id, motif }.")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retirer: Vec<Spanned<Retrait>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub niveaux: Option<Spanned<Vec<Niveau>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions_exercice: Option<Vec<Text>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relations: Option<Relations>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profil_recherche: Option<ProfilRecherche>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicateurs: Option<Vec<Text>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evolutions: Option<Vec<Text>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<Source>>,
+    #[schemars(description = "Date de dernière mise à jour, au format AAAA-MM-JJ.")]
+    pub mise_a_jour: Text,
+}
