@@ -27,6 +27,12 @@ pub enum Command {
     Render(RenderArgs),
     /// Produit la fiche de poste d'un poste ou d'un profil (Markdown, HTML ou DOCX)
     Fiche(FicheArgs),
+    /// Affiche le profil complet d'une adaptation, fusionnée avec son profil de base
+    Resolve(ResolveArgs),
+    /// Compare deux profils : éléments ajoutés, retirés, modifiés, champ par champ
+    Diff(DiffArgs),
+    /// Écrit un fichier d'adaptation locale prêt à remplir
+    New(NewArgs),
     /// Affiche le schéma JSON d'un format de fichier, pour l'éditeur
     Schema(SchemaArgs),
     /// Gère les gabarits des documents
@@ -148,8 +154,80 @@ pub enum ListFormat {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct ResolveArgs {
+    /// Le profil ou l'adaptation : chemin, identifiant ou début unique d'identifiant
+    #[arg(value_name = "PROFIL")]
+    pub profil: String,
+    /// Format : yaml (par défaut) ou json
+    #[arg(long, value_enum, default_value_t = DataFormat::Yaml, hide_possible_values = true, hide_default_value = true)]
+    pub format: DataFormat,
+    /// Indique pour chaque mission et compétence si elle est héritée, modifiée ou ajoutée, avec son motif
+    #[arg(long)]
+    pub provenance: bool,
+    /// Dossier où chercher les profils par identifiant (par défaut ./profiles s'il existe)
+    #[arg(long, value_name = "DOSSIER")]
+    pub profiles: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    /// YAML
+    Yaml,
+    /// JSON
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// Le profil de départ (chemin, identifiant ou début d'identifiant)
+    #[arg(value_name = "A")]
+    pub a: String,
+    /// Le profil d'arrivée
+    #[arg(value_name = "B")]
+    pub b: String,
+    /// Format : human (par défaut), markdown (pour un commentaire de pull request) ou json
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human, hide_possible_values = true, hide_default_value = true)]
+    pub format: DiffFormat,
+    /// Sort avec le code 1 quand les deux profils diffèrent
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Dossier où chercher les profils par identifiant (par défaut ./profiles s'il existe)
+    #[arg(long, value_name = "DOSSIER")]
+    pub profiles: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Texte lisible
+    Human,
+    /// Markdown
+    Markdown,
+    /// JSON
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Identifiant de la nouvelle adaptation (minuscules sans accents et tirets)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Le profil de base : chemin, identifiant ou début unique d'identifiant
+    #[arg(long, value_name = "PROFIL")]
+    pub extends: String,
+    /// Fichier à écrire (sinon la sortie standard) ; un fichier existant n'est jamais écrasé
+    #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+    /// Date de mise à jour à inscrire (AAAA-MM-JJ ; par défaut aujourd'hui)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Dossier où chercher les profils par identifiant (par défaut ./profiles s'il existe)
+    #[arg(long, value_name = "DOSSIER")]
+    pub profiles: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// Le format dont afficher le schéma : profil (par défaut) ou poste
+    /// Le format dont afficher le schéma : profil (par défaut), poste ou adaptation
     #[arg(value_enum, default_value_t = SchemaKind::Profil, hide_possible_values = true, hide_default_value = true)]
     pub kind: SchemaKind,
 }
@@ -160,6 +238,8 @@ pub enum SchemaKind {
     Profil,
     /// Fiche de poste (`type: poste`)
     Poste,
+    /// Adaptation locale (`type: profil` avec `extends`)
+    Adaptation,
 }
 
 /// The command definition, with clap's own words put in French.

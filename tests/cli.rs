@@ -190,7 +190,7 @@ fn list_reports_invalid_files_apart() {
 
 #[test]
 fn committed_schemas_match_the_generated_ones() {
-    for kind in ["profil", "poste"] {
+    for kind in ["profil", "poste", "adaptation"] {
         let o = refnum(&["schema", kind]);
         assert_eq!(o.status.code(), Some(0));
         let committed = std::fs::read_to_string(root().join(format!("schemas/{kind}.schema.json"))).unwrap();

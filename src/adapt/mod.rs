@@ -6,7 +6,7 @@ pub mod diff;
 mod merge;
 pub mod scaffold;
 
-pub use merge::{Change, ChangeKind};
+pub use merge::{Change, ChangeKind, Merged, merge};
 
 use serde::Serialize;
 

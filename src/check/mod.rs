@@ -14,6 +14,9 @@ pub mod structure;
 pub mod suggest;
 mod wording;
 
+pub use ids::is_slug;
+pub use metadata::is_date;
+
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::load::{self, Source};
 use crate::model::{Adaptation, Document, Poste, Profil};

@@ -122,6 +122,12 @@ impl<'a> Walker<'a, '_> {
 
     fn node(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
         let schema = self.resolve(schema);
+        if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+            for part in all {
+                self.node(node, part, path, anchor);
+            }
+            return;
+        }
         let mut types = types_of(schema);
         if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
             let nullable = branches.iter().any(|b| types_of(self.resolve(b)).contains(&"null"));

@@ -1,8 +1,11 @@
 //! One file per subcommand: glue from arguments to the library.
 
+pub mod diff;
 pub mod fiche;
 pub mod list;
+pub mod new;
 pub mod render;
+pub mod resolve;
 pub mod schema;
 pub mod templates;
 pub mod validate;

@@ -9,6 +9,7 @@ pub fn run(args: &SchemaArgs) -> Result<Outcome, Error> {
     let kind = match args.kind {
         SchemaKind::Profil => Kind::Profil,
         SchemaKind::Poste => Kind::Poste,
+        SchemaKind::Adaptation => Kind::Adaptation,
     };
     Ok(Outcome { stdout: kind.schema_text().into_bytes(), stderr: String::new(), code: exit::OK })
 }

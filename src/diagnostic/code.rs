@@ -61,7 +61,7 @@ codes! {
     UnknownFrameworkCode => ("E024", Error, "code de référentiel inconnu"),
     InvalidVersion => ("E025", Error, "version invalide"),
     InvalidDate => ("E026", Error, "date invalide"),
-    EmptyText => ("E027", Error, "texte vide"),
+    EmptyText => ("E027", Error, "valeur vide"),
     InvalidScale => ("E028", Error, "échelle de niveaux invalide"),
     EmptyList => ("E029", Error, "liste vide"),
     DuplicateProfile => ("E030", Error, "profil défini deux fois"),

@@ -6,8 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{Niveau, ProfilKind, ProfilRecherche, Referentiels, Relations, Source, Spanned, Statut, Text};
 
-/// The base of an adaptation: an id or a path, optionally with a version requirement.
+// The base of an adaptation: an id or a path, optionally with a version requirement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Profil de base : identifiant ou chemin, ou { profil, version } avec une exigence de version."
+)]
 #[serde(untagged)]
 pub enum Base {
     Reference(String),
@@ -33,8 +36,9 @@ impl Base {
     }
 }
 
-/// An item removed from the base: its id, optionally with the reason.
+// An item removed from the base: its id, optionally with the reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "Élément retiré du profil de base : son identifiant, ou { id, motif }.")]
 #[serde(untagged)]
 pub enum Retrait {
     Id(String),
@@ -60,7 +64,7 @@ impl Retrait {
     }
 }
 
-/// A mission to override (known id: only the fields given) or to add (new id: complete).
+// A mission to override (known id: only the fields given) or to add (new id: complete).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(
@@ -79,7 +83,7 @@ pub struct MissionPatch {
     pub motif: Option<Text>,
 }
 
-/// A competency to override or to add.
+// A competency to override or to add.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(
@@ -104,8 +108,9 @@ pub struct CompetencePatch {
     pub motif: Option<Text>,
 }
 
-/// Competencies to override or add, by category.
+// Competencies to override or add, by category.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(description = "Compétences modifiées ou ajoutées, par catégorie.")]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CompetencesPatch {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -116,7 +121,7 @@ pub struct CompetencesPatch {
     pub savoir_etre: Vec<CompetencePatch>,
 }
 
-/// A local adaptation of a profile.
+// A local adaptation of a profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(

@@ -1,0 +1,257 @@
+//! Local adaptation as its users live it: resolve, diff, new, documents of
+//! an adapted profile, and properties of the merge.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use proptest::prelude::*;
+use refnum::adapt::{self, diff};
+use refnum::check::analyze;
+use refnum::load::Source;
+use refnum::model::{Adaptation, Document, Profil};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn refnum_in(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("refnum").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
+}
+
+fn refnum(args: &[&str]) -> Output {
+    refnum_in(&root(), args)
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const CASE: &str = "tests/cases/adaptation.yaml";
+
+#[test]
+fn resolve_gives_a_standalone_profile_that_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = ok(&refnum(&["resolve", CASE]));
+    let path = dir.path().join("complet.yaml");
+    std::fs::write(&path, &yaml).unwrap();
+    assert_eq!(ok(&refnum(&["validate", path.to_str().unwrap()])), "1 fichier vérifié : aucun problème.\n");
+    let again = ok(&refnum(&["resolve", path.to_str().unwrap()]));
+    assert_eq!(again, yaml, "resolving a resolved profile changes nothing");
+    let json: serde_json::Value = serde_json::from_str(&ok(&refnum(&["resolve", CASE, "--format", "json"]))).unwrap();
+    assert_eq!(json["id"], "conseiller-commerces-test");
+    assert!(json.get("extends").is_none());
+}
+
+#[test]
+fn provenance_marks_each_item() {
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&refnum(&["resolve", CASE, "--format", "json", "--provenance"]))).unwrap();
+    let missions = json["missions"].as_array().unwrap();
+    assert_eq!(missions.last().unwrap()["provenance"]["statut"], "ajouté");
+    assert_eq!(missions.last().unwrap()["provenance"]["motif"], "Priorité locale");
+    assert_eq!(missions[0]["provenance"]["statut"], "hérité");
+    assert_eq!(json["retraits"][0]["id"], "S-13");
+    assert_eq!(json["base"]["id"], "conseiller-referent-entreprise");
+    let yaml = ok(&refnum(&["resolve", CASE, "--provenance"]));
+    assert!(yaml.contains("statut: modifié"), "{yaml}");
+}
+
+#[test]
+fn diff_in_each_format() {
+    let human = ok(&refnum(&["diff", "conseiller", CASE]));
+    insta::assert_snapshot!("diff_human", human);
+    let markdown = ok(&refnum(&["diff", "conseiller", CASE, "--format", "markdown"]));
+    insta::assert_snapshot!("diff_markdown", markdown);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&refnum(&["diff", "conseiller", CASE, "--format", "json"]))).unwrap();
+    let natures: Vec<(String, String)> = json["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap().to_owned(), e["nature"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        natures,
+        [("M-07".to_owned(), "ajout".to_owned()), ("S-13".into(), "retrait".into()), ("SF-90".into(), "ajout".into())]
+    );
+    insta::assert_snapshot!("diff_json", serde_json::to_string_pretty(&json).unwrap());
+}
+
+#[test]
+fn diff_exit_code() {
+    assert_eq!(refnum(&["diff", "conseiller", CASE, "--exit-code"]).status.code(), Some(1));
+    assert_eq!(refnum(&["diff", "conseiller", CASE]).status.code(), Some(0));
+    let same = refnum(&["diff", "conseiller", "conseiller", "--exit-code"]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&same.stdout).contains("aucune différence"));
+}
+
+#[test]
+fn new_writes_an_adaptation_that_validates_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = refnum_in(
+        dir.path(),
+        &[
+            "new",
+            "coordinateur-cc-exemple",
+            "--extends",
+            "coordinateur",
+            "--date",
+            "2026-11-28",
+            "-o",
+            "adaptation.yaml",
+        ],
+    );
+    ok(&o);
+    let text = std::fs::read_to_string(dir.path().join("adaptation.yaml")).unwrap();
+    assert!(text.contains("profil: coordinateur-referent-entreprise"));
+    assert!(text.contains("M-01"), "the base's ids are listed as hints");
+    assert_eq!(ok(&refnum_in(dir.path(), &["validate", "adaptation.yaml"])), "1 fichier vérifié : aucun problème.\n");
+    // A resolved empty adaptation is the base with a new id.
+    let d = ok(&refnum_in(dir.path(), &["diff", "coordinateur", "adaptation.yaml", "--format", "json"]));
+    let d: serde_json::Value = serde_json::from_str(&d).unwrap();
+    assert!(d["elements"].as_array().unwrap().is_empty());
+    // Never overwrites.
+    let again = refnum_in(
+        dir.path(),
+        &["new", "coordinateur-cc-exemple", "--extends", "coordinateur", "-o", "adaptation.yaml"],
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("existe déjà"));
+    // A path to the base is written relative to the new file.
+    std::fs::create_dir(dir.path().join("adaptations")).unwrap();
+    let base = root().join("profiles/conseiller-referent-entreprise.yaml");
+    std::fs::copy(&base, dir.path().join("base.yaml")).unwrap();
+    ok(&refnum_in(dir.path(), &["new", "local", "--extends", "base.yaml", "-o", "adaptations/local.yaml"]));
+    let text = std::fs::read_to_string(dir.path().join("adaptations/local.yaml")).unwrap();
+    assert!(text.contains("profil: ../base.yaml"), "{text}");
+    ok(&refnum_in(dir.path(), &["validate", "adaptations/local.yaml"]));
+}
+
+#[test]
+fn new_refuses_a_bad_id() {
+    let o = refnum(&["new", "Mon Profil", "--extends", "conseiller"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("n'est pas un identifiant valide"));
+}
+
+#[test]
+fn documents_of_an_adaptation_list_the_local_changes() {
+    let md = ok(&refnum(&["render", CASE, "--format", "markdown"]));
+    assert!(md.contains("## Annexe : adaptations locales"));
+    assert!(md.contains("| Retrait | Savoir S-13"), "{md}");
+    assert!(md.contains("Hors du champ local"));
+    let html = ok(&refnum(&["render", CASE, "--format", "html"]));
+    assert!(html.contains("Annexe : adaptations locales"));
+    let fiche = ok(&refnum(&["fiche", CASE, "--format", "markdown"]));
+    assert!(fiche.contains("### Animer le réseau des commerçants"));
+    assert!(!fiche.contains("Notions d'automatisation entre logiciels"), "a removed competency is not required");
+}
+
+// ---- Properties of the merge, on the built-in conseiller profile.
+
+fn document(text: &str) -> Document {
+    let source = Source::from_bytes("test.yaml".into(), text.as_bytes()).unwrap();
+    let analysis = analyze(&source);
+    assert!(!analysis.has_errors(), "{:?}\n{text}", analysis.diagnostics);
+    analysis.document.unwrap()
+}
+
+fn base() -> Profil {
+    match document(refnum::load::builtin::PROFILES[1].1) {
+        Document::Profil(p) => *p,
+        _ => unreachable!(),
+    }
+}
+
+fn overlay(text: &str) -> Adaptation {
+    match document(text) {
+        Document::Adaptation(a) => *a,
+        other => panic!("not an adaptation: {other:?}"),
+    }
+}
+
+const HEAD: &str =
+    "type: profil\nid: essai\nextends: conseiller-referent-entreprise\nversion: 1.0.0\nmise-a-jour: 2026-11-28\n";
+
+#[test]
+fn an_empty_overlay_resolves_to_the_base() {
+    let base = base();
+    let merged = adapt::merge(&base, &overlay(HEAD)).expect("merges");
+    assert!(merged.changes.is_empty());
+    let d = diff::diff(&base, &merged.profil);
+    assert!(d.elements.is_empty());
+    let fields: Vec<&str> = d.champs.iter().map(|c| c.champ).collect();
+    assert_eq!(fields, ["id"], "only the id differs");
+}
+
+#[test]
+fn a_profile_has_no_difference_with_itself() {
+    let base = base();
+    assert!(diff::diff(&base, &base).is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Random overlays: levels changed, optional competencies removed, competencies added.
+    #[test]
+    fn the_diff_of_base_and_merge_is_exactly_the_overlay(
+        raise in proptest::collection::btree_set(0usize..16, 0..5),
+        remove in proptest::collection::btree_set(0usize..16, 0..4),
+        add in 0usize..3,
+    ) {
+        let base = base();
+        let savoir_faire = &base.competences.savoir_faire;
+        let optional: Vec<&str> = base.competences.iter().filter(|(_, c)| !*c.essentielle).map(|(_, c)| c.id.value.as_str()).collect();
+        let removed: Vec<&str> = remove.iter().map(|i| optional[i % optional.len()]).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let mut patches = String::new();
+        let mut expected: Vec<(String, &str)> = Vec::new();
+        for i in &raise {
+            let c = &savoir_faire[i % savoir_faire.len()];
+            if removed.contains(&c.id.value.as_str()) || expected.iter().any(|(id, _)| *id == c.id.value) {
+                continue;
+            }
+            let level = if *c.niveau == 4 { 1 } else { *c.niveau + 1 };
+            patches.push_str(&format!("    - id: {}\n      niveau: {level}\n      motif: essai\n", c.id.value));
+            expected.push((c.id.value.clone(), "modification"));
+        }
+        for n in 0..add {
+            patches.push_str(&format!("    - id: SF-X{n}\n      libelle: Animer l'atelier local numéro {n}\n      niveau: 2\n      missions: [M-01]\n      essentielle: false\n"));
+            expected.push((format!("SF-X{n}"), "ajout"));
+        }
+        let mut text = String::from(HEAD);
+        if patches.is_empty() {
+            text.push_str("competences:\n  savoir-faire: []\n");
+        } else {
+            text.push_str(&format!("competences:\n  savoir-faire:\n{patches}"));
+        }
+        if removed.is_empty() {
+            text.push_str("retirer: []\n");
+        } else {
+            text.push_str("retirer:\n");
+            for id in &removed {
+                text.push_str(&format!("  - {id}\n"));
+                expected.push(((*id).to_owned(), "retrait"));
+            }
+        }
+        let overlay = overlay(&text);
+        let merged = adapt::merge(&base, &overlay).expect("a consistent overlay merges");
+        let again = adapt::merge(&base, &overlay).expect("merges");
+        prop_assert_eq!(&merged.profil, &again.profil, "resolve is deterministic");
+        let d = diff::diff(&base, &merged.profil);
+        let mut got: Vec<(String, &str)> = d.elements.iter().map(|e| (e.id.clone(), e.nature)).collect();
+        got.sort();
+        expected.sort();
+        prop_assert_eq!(got, expected);
+        prop_assert_eq!(merged.changes.len(), d.elements.len());
+    }
+}
