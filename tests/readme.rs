@@ -42,3 +42,37 @@ fn readme_test_command_is_what_ci_runs() {
     let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
     assert!(ci.lines().any(|l| l.trim().starts_with("cargo test")));
 }
+
+/// Every YAML example of the README is a valid file.
+#[test]
+fn readme_yaml_examples_validate() {
+    let text = readme();
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        match (&mut current, line.trim_start()) {
+            (None, "```yaml") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            _ => {}
+        }
+    }
+    assert!(!blocks.is_empty());
+    for block in blocks {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("exemple.yaml"), &block).unwrap();
+        let o = Command::cargo_bin("refnum")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["validate", "exemple.yaml"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{block}\n{}", String::from_utf8_lossy(&o.stdout));
+    }
+}
