@@ -1,38 +1,15 @@
 //! Local adaptation as its users live it: resolve, diff, new, documents of
 //! an adapted profile, and properties of the merge.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod common;
 
-use assert_cmd::Command;
+use common::*;
+
 use proptest::prelude::*;
 use refnum::adapt::{self, diff};
 use refnum::check::analyze;
 use refnum::load::Source;
 use refnum::model::{Adaptation, Document, Profil};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn refnum_in(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("refnum").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
-}
-
-fn refnum(args: &[&str]) -> Output {
-    refnum_in(&root(), args)
-}
-
-fn ok(o: &Output) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 const CASE: &str = "tests/cases/adaptation.yaml";
 

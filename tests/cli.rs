@@ -1,30 +1,8 @@
 //! The command line as people use it: real files in, text and exit codes out.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod common;
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs `refnum` in `dir` with a clean, colourless environment.
-fn refnum_in(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("refnum").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
-}
-
-fn refnum(args: &[&str]) -> Output {
-    refnum_in(&root(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use common::*;
 
 #[test]
 fn validate_without_path_checks_the_local_profiles_folder() {

@@ -1,28 +1,12 @@
 //! Documents as people get them: every profile and example post rendered in
 //! every format, snapshots of the text formats, the DOCX opened and read.
 
+mod common;
+
+use common::*;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::Output;
-
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn refnum_in(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("refnum").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap()
-}
-
-fn refnum(args: &[&str]) -> Output {
-    refnum_in(&root(), args)
-}
-
-fn ok(o: &Output) -> String {
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use std::path::Path;
 
 const PROFILS: [&str; 2] = ["conseiller-referent-entreprise", "coordinateur-referent-entreprise"];
 const POSTES: [&str; 2] =

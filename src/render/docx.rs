@@ -7,8 +7,9 @@ use docx_rs::{
     Style, StyleType, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
+use super::PosteView;
 use super::markdown::{self, Block};
-use super::view::{A_COMPLETER, PosteView, ProfilView};
+use super::view::{A_COMPLETER, ProfilView};
 
 const ACCENT: &str = "1F4E79";
 const SHADE: &str = "E8EEF5";

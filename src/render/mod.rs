@@ -3,13 +3,15 @@
 
 pub mod docx;
 pub mod markdown;
+mod poste_view;
 pub mod templates;
 pub mod view;
 
 use serde::Serialize;
 
+pub use poste_view::PosteView;
 pub use templates::{TemplateError, Templates};
-pub use view::{PosteView, ProfilView};
+pub use view::ProfilView;
 
 use crate::adapt::Resolved;
 use crate::model::{Poste, Profil};

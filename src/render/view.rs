@@ -1,12 +1,13 @@
 //! What the templates see: a profile (and a post) turned into plain,
 //! display-ready data, in French, with every lookup already done.
 //!
-//! Documented for template authors in `templates/README.md`.
+//! Documented for template authors in `templates/README.md`. The post
+//! part of a fiche is in `poste_view`.
 
 use serde::Serialize;
 
 use crate::model::referentiels::{digcomp_title, pix_title};
-use crate::model::{Categorie, Competence, Poste, Profil, Text};
+use crate::model::{Categorie, Competence, Profil, Text};
 
 /// Text shown where a post-specific field is not known (profile alone).
 pub const A_COMPLETER: &str = "à compléter";
@@ -165,15 +166,15 @@ impl AdaptationView {
     }
 }
 
-fn text(t: &Text) -> String {
+pub(super) fn text(t: &Text) -> String {
     t.value.trim_end().to_owned()
 }
 
-fn texts(list: &[Text]) -> Vec<String> {
+pub(super) fn texts(list: &[Text]) -> Vec<String> {
     list.iter().map(text).collect()
 }
 
-fn opt(t: &Option<Text>) -> Option<String> {
+pub(super) fn opt(t: &Option<Text>) -> Option<String> {
     t.as_ref().map(text)
 }
 
@@ -290,121 +291,6 @@ impl ProfilView {
                     apport: text(&s.apport),
                 })
                 .collect(),
-        }
-    }
-}
-
-/// The post-specific part of a fiche de poste.
-#[derive(Debug, Clone, Serialize)]
-pub struct PosteView {
-    /// `false` when the fiche is made from a profile alone: every field then
-    /// holds the placeholder "à compléter".
-    pub renseigne: bool,
-    pub id: String,
-    pub intitule: String,
-    pub structure: String,
-    pub structure_presentation: Option<String>,
-    pub structure_site_web: Option<String>,
-    pub service: String,
-    pub localisation: String,
-    pub categorie: String,
-    pub rattachement: String,
-    pub encadrement: String,
-    pub temps_de_travail: String,
-    pub contrat: String,
-    pub remuneration: String,
-    pub prise_de_poste: String,
-    pub date_limite: String,
-    pub contact: String,
-    pub modalites: Option<String>,
-    pub moyens: Vec<String>,
-    pub missions_specifiques: Vec<MissionView>,
-    pub conditions_exercice: Vec<String>,
-    pub mise_a_jour_texte: String,
-}
-
-impl PosteView {
-    pub fn new(p: &Poste, profil: &Profil) -> PosteView {
-        let or_todo = |t: &Option<Text>| opt(t).unwrap_or_else(|| A_COMPLETER.to_owned());
-        let l = &p.localisation;
-        let localisation = match (&l.adresse, &l.code_postal) {
-            (Some(a), Some(cp)) => format!("{}, {} {}", text(a), text(cp), text(&l.ville)),
-            (Some(a), None) => format!("{}, {}", text(a), text(&l.ville)),
-            (None, Some(cp)) => format!("{} {}", text(cp), text(&l.ville)),
-            (None, None) => text(&l.ville),
-        };
-        let contrat = p.contrat.as_ref().map_or_else(
-            || A_COMPLETER.to_owned(),
-            |c| match &c.duree {
-                Some(d) => format!("{} ({})", c.kind.label(), text(d)),
-                None => c.kind.label().to_owned(),
-            },
-        );
-        let candidature = p.candidature.as_ref();
-        PosteView {
-            renseigne: true,
-            id: text(&p.id),
-            intitule: p.intitule.as_ref().map_or_else(|| text(&profil.intitule), text),
-            structure: text(&p.structure.nom),
-            structure_presentation: opt(&p.structure.presentation),
-            structure_site_web: opt(&p.structure.site_web),
-            service: or_todo(&p.service),
-            localisation,
-            categorie: or_todo(&p.categorie),
-            rattachement: or_todo(&p.rattachement),
-            encadrement: opt(&p.encadrement).unwrap_or_else(|| "Aucun encadrement".to_owned()),
-            temps_de_travail: or_todo(&p.temps_de_travail),
-            contrat,
-            remuneration: or_todo(&p.remuneration),
-            prise_de_poste: p.prise_de_poste.as_ref().map_or_else(|| A_COMPLETER.to_owned(), |d| date_fr(d)),
-            date_limite: candidature
-                .and_then(|c| c.date_limite.as_ref())
-                .map_or_else(|| A_COMPLETER.to_owned(), |d| date_fr(d)),
-            contact: candidature.and_then(|c| opt(&c.contact)).unwrap_or_else(|| A_COMPLETER.to_owned()),
-            modalites: candidature.and_then(|c| opt(&c.modalites)),
-            moyens: texts(&p.moyens),
-            missions_specifiques: p
-                .missions_specifiques
-                .iter()
-                .enumerate()
-                .map(|(i, m)| MissionView {
-                    id: format!("MS-{:02}", i + 1),
-                    intitule: text(&m.intitule),
-                    description: None,
-                    activites: texts(&m.activites),
-                })
-                .collect(),
-            conditions_exercice: texts(&p.conditions_exercice),
-            mise_a_jour_texte: date_fr(&p.mise_a_jour),
-        }
-    }
-
-    /// The post part of a fiche made from a profile alone.
-    pub fn placeholder(profil: &Profil) -> PosteView {
-        let todo = || A_COMPLETER.to_owned();
-        PosteView {
-            renseigne: false,
-            id: text(&profil.id),
-            intitule: text(&profil.intitule),
-            structure: todo(),
-            structure_presentation: None,
-            structure_site_web: None,
-            service: todo(),
-            localisation: todo(),
-            categorie: todo(),
-            rattachement: todo(),
-            encadrement: todo(),
-            temps_de_travail: todo(),
-            contrat: todo(),
-            remuneration: todo(),
-            prise_de_poste: todo(),
-            date_limite: todo(),
-            contact: todo(),
-            modalites: None,
-            moyens: Vec::new(),
-            missions_specifiques: Vec::new(),
-            conditions_exercice: Vec::new(),
-            mise_a_jour_texte: date_fr(&profil.mise_a_jour),
         }
     }
 }
