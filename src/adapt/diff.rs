@@ -41,8 +41,24 @@ impl Diff {
     }
 }
 
-fn list(items: &[crate::model::Text]) -> String {
-    items.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(" ; ")
+/// A list that changed: what left it (`avant`) and what joined it (`apres`).
+fn list_field(out: &mut Vec<FieldChange>, champ: &'static str, a: &[crate::model::Text], b: &[crate::model::Text]) {
+    let a: Vec<&str> = a.iter().map(|t| t.value.trim()).collect();
+    let b: Vec<&str> = b.iter().map(|t| t.value.trim()).collect();
+    if a == b {
+        return;
+    }
+    let gone: Vec<&str> = a.iter().copied().filter(|x| !b.contains(x)).collect();
+    let came: Vec<&str> = b.iter().copied().filter(|x| !a.contains(x)).collect();
+    let (avant, apres) = if gone.is_empty() && came.is_empty() {
+        ("(même contenu, autre ordre)".to_owned(), b.join(" ; "))
+    } else {
+        (
+            if gone.is_empty() { "–".to_owned() } else { gone.join(" ; ") },
+            if came.is_empty() { "–".to_owned() } else { came.join(" ; ") },
+        )
+    };
+    out.push(FieldChange { champ, avant, apres });
 }
 
 fn field(out: &mut Vec<FieldChange>, champ: &'static str, a: String, b: String) {
@@ -58,7 +74,7 @@ pub fn diff(a: &Profil, b: &Profil) -> Diff {
     field(&mut champs, "version", a.version.value.clone(), b.version.value.clone());
     field(&mut champs, "statut", a.statut.label().into(), b.statut.label().into());
     field(&mut champs, "intitule", a.intitule.value.clone(), b.intitule.value.clone());
-    field(&mut champs, "appellations", list(&a.appellations), list(&b.appellations));
+    list_field(&mut champs, "appellations", &a.appellations, &b.appellations);
     let opt = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
     field(&mut champs, "famille", opt(&a.famille), opt(&b.famille));
     field(&mut champs, "finalite", a.finalite.value.trim().into(), b.finalite.value.trim().into());
@@ -67,23 +83,18 @@ pub fn diff(a: &Profil, b: &Profil) -> Diff {
         p.scale().iter().map(|n| format!("{} {}", n.niveau.value, n.libelle.value)).collect::<Vec<_>>().join(", ")
     };
     field(&mut champs, "niveaux", scale(a), scale(b));
-    field(&mut champs, "conditions-exercice", list(&a.conditions_exercice), list(&b.conditions_exercice));
-    field(&mut champs, "relations.internes", list(&a.relations.internes), list(&b.relations.internes));
-    field(&mut champs, "relations.externes", list(&a.relations.externes), list(&b.relations.externes));
-    field(
-        &mut champs,
-        "profil-recherche.formation",
-        list(&a.profil_recherche.formation),
-        list(&b.profil_recherche.formation),
-    );
-    field(
+    list_field(&mut champs, "conditions-exercice", &a.conditions_exercice, &b.conditions_exercice);
+    list_field(&mut champs, "relations.internes", &a.relations.internes, &b.relations.internes);
+    list_field(&mut champs, "relations.externes", &a.relations.externes, &b.relations.externes);
+    list_field(&mut champs, "profil-recherche.formation", &a.profil_recherche.formation, &b.profil_recherche.formation);
+    list_field(
         &mut champs,
         "profil-recherche.experience",
-        list(&a.profil_recherche.experience),
-        list(&b.profil_recherche.experience),
+        &a.profil_recherche.experience,
+        &b.profil_recherche.experience,
     );
-    field(&mut champs, "indicateurs", list(&a.indicateurs), list(&b.indicateurs));
-    field(&mut champs, "evolutions", list(&a.evolutions), list(&b.evolutions));
+    list_field(&mut champs, "indicateurs", &a.indicateurs, &b.indicateurs);
+    list_field(&mut champs, "evolutions", &a.evolutions, &b.evolutions);
     let sources = |p: &Profil| p.sources.iter().map(|s| s.titre.value.clone()).collect::<Vec<_>>().join(" ; ");
     field(&mut champs, "sources", sources(a), sources(b));
     field(&mut champs, "mise-a-jour", a.mise_a_jour.value.clone(), b.mise_a_jour.value.clone());
@@ -153,7 +164,7 @@ fn mission_fields(a: &Mission, b: &Mission) -> Vec<FieldChange> {
     field(&mut out, "intitule", a.intitule.value.clone(), b.intitule.value.clone());
     let d = |m: &Mission| m.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
     field(&mut out, "description", d(a), d(b));
-    field(&mut out, "activites", list(&a.activites), list(&b.activites));
+    list_field(&mut out, "activites", &a.activites, &b.activites);
     out
 }
 
@@ -163,7 +174,7 @@ fn competence_fields(a: &Competence, b: &Competence) -> Vec<FieldChange> {
     let d = |c: &Competence| c.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
     field(&mut out, "description", d(a), d(b));
     field(&mut out, "niveau", a.niveau.value.to_string(), b.niveau.value.to_string());
-    field(&mut out, "missions", list(&a.missions), list(&b.missions));
+    list_field(&mut out, "missions", &a.missions, &b.missions);
     let yes = |v: bool| if v { "oui" } else { "non" }.to_owned();
     field(&mut out, "essentielle", yes(*a.essentielle), yes(*b.essentielle));
     let refs = |c: &Competence| {
@@ -184,6 +195,21 @@ fn short(text: &str) -> String {
     if flat.chars().count() > 90 { format!("{}…", flat.chars().take(89).collect::<String>()) } else { flat }
 }
 
+/// One field change: on one line when short, else before and after in full
+/// on their own lines (so two long texts that differ at the end can be told apart).
+fn change_line(indent: &str, c: &FieldChange) -> String {
+    let (avant, apres) = (flat(&c.avant), flat(&c.apres));
+    if avant.chars().count() + apres.chars().count() <= 80 {
+        return format!("{indent}{} : « {avant} » → « {apres} »\n", c.champ);
+    }
+    let pad = " ".repeat(indent.chars().count() + 2);
+    format!("{indent}{} :\n{pad}avant : « {avant} »\n{pad}après : « {apres} »\n", c.champ)
+}
+
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn nature_label(nature: &str) -> &'static str {
     match nature {
         "ajout" => "ajouté",
@@ -201,7 +227,7 @@ pub fn human(d: &Diff) -> String {
     if !d.champs.is_empty() {
         out.push_str("\nRubriques du profil :\n");
         for c in &d.champs {
-            out.push_str(&format!("  ~ {} : « {} » → « {} »\n", c.champ, short(&c.avant), short(&c.apres)));
+            out.push_str(&change_line("  ~ ", c));
         }
     }
     for categorie in ["missions", "savoirs", "savoir-faire", "savoir-etre"] {
@@ -218,7 +244,7 @@ pub fn human(d: &Diff) -> String {
             };
             out.push_str(&format!("  {sign} {} {} ({})\n", e.id, short(&e.libelle), nature_label(e.nature)));
             for c in &e.champs {
-                out.push_str(&format!("      {} : « {} » → « {} »\n", c.champ, short(&c.avant), short(&c.apres)));
+                out.push_str(&change_line("      ", c));
             }
         }
     }

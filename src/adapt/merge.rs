@@ -187,7 +187,7 @@ pub fn merge(base: &Profil, overlay: &Adaptation) -> Result<Merged, Vec<Diagnost
             {
                 errors.push(
                     Diagnostic::new(Code::MovedItem, patch.id.span, format!("`{id}` est un {} du profil de base ; une adaptation ne peut pas le déplacer parmi les {}", other.singular(), cat.label().to_lowercase()))
-                        .with_help(format!("modifiez-la sous `competences.{}`, ou retirez-la et ajoutez une nouvelle compétence avec un autre identifiant", other.key())),
+                        .with_help(format!("modifiez-le sous `competences.{}`, ou retirez-le et ajoutez un nouvel élément avec un autre identifiant", other.key())),
                 );
                 continue;
             }
@@ -286,6 +286,8 @@ fn set<T: PartialEq + Clone>(field: &mut T, value: &Option<T>, name: &'static st
 
 fn patch_mission(m: &mut Mission, patch: &MissionPatch) -> Vec<&'static str> {
     let mut changed = Vec::new();
+    // The item now points at the patch: findings about it belong to the adaptation.
+    m.id = patch.id.clone();
     set(&mut m.intitule, &patch.intitule, "intitule", &mut changed);
     if patch.description.is_some() {
         set(&mut m.description, &Some(patch.description.clone()), "description", &mut changed);
@@ -296,6 +298,7 @@ fn patch_mission(m: &mut Mission, patch: &MissionPatch) -> Vec<&'static str> {
 
 fn patch_competence(c: &mut Competence, patch: &CompetencePatch) -> Vec<&'static str> {
     let mut changed = Vec::new();
+    c.id = patch.id.clone();
     set(&mut c.libelle, &patch.libelle, "libelle", &mut changed);
     if patch.description.is_some() {
         set(&mut c.description, &Some(patch.description.clone()), "description", &mut changed);

@@ -58,14 +58,17 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
         Error::Invalid(vec![FileReport { name: input.name(), source: source.clone(), diagnostics: vec![d] }])
     };
     chain.push(input.name());
-    let reference = overlay.extends.value.reference();
+    let reference_text = overlay.extends.value.reference();
+    let reference = reference_text.value.as_str();
+    // The place of the reference itself: its value in the `{ profil, version }` form.
+    let at = if reference_text.span.is_known() { reference_text.span } else { overlay.extends.span };
     let base_found = match lookup(reference, &input) {
         Ok(found) => found,
         Err(Error::Invalid(_)) => {
             return Err(fail(
                 Diagnostic::new(
                     Code::BaseNotFound,
-                    overlay.extends.span,
+                    at,
                     format!("le profil de base `{reference}` contient des erreurs"),
                 )
                 .with_help(format!("lancez `refnum validate` sur le profil `{reference}` et corrigez-le d'abord")),
@@ -73,20 +76,15 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
         }
         Err(Error::Usage(message)) | Err(Error::Template(crate::render::TemplateError { message, .. })) => {
             return Err(fail(
-                Diagnostic::new(
-                    Code::BaseNotFound,
-                    overlay.extends.span,
-                    format!("le profil de base `{reference}` est introuvable"),
-                )
-                .with_help(message),
+                Diagnostic::new(Code::BaseNotFound, at, format!("le profil de base `{reference}` est introuvable"))
+                    .with_help(message),
             ));
         }
         Err(e @ Error::Io { .. }) => {
-            return Err(fail(Diagnostic::new(
-                Code::BaseNotFound,
-                overlay.extends.span,
-                format!("le profil de base `{reference}` est introuvable : {e}"),
-            )));
+            return Err(fail(
+                Diagnostic::new(Code::BaseNotFound, at, format!("le profil de base `{reference}` est introuvable"))
+                    .with_help(format!("{e} ; un chemin s'écrit relativement au fichier de l'adaptation")),
+            ));
         }
     };
     let base_name = base_found.input.name();
@@ -94,17 +92,34 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
         let mut names = chain.clone();
         names.push(base_name);
         return Err(fail(
-            Diagnostic::new(
-                Code::Cycle,
-                overlay.extends.span,
-                format!("les adaptations forment une boucle : {}", names.join(" → ")),
-            )
-            .with_help("une adaptation ne peut pas, directement ou non, servir de base à son propre profil de base"),
+            Diagnostic::new(Code::Cycle, at, format!("les adaptations forment une boucle : {}", names.join(" → ")))
+                .with_help(
+                    "une adaptation ne peut pas, directement ou non, servir de base à son propre profil de base",
+                ),
         ));
     }
-    let base = resolve_chain(base_found, lookup, chain)?;
+    // The base's own errors belong to the base's file: here, one finding on `extends`.
+    let base = match resolve_chain(base_found, lookup, chain) {
+        Ok(base) => base,
+        Err(Error::Invalid(reports)) => {
+            let cycle = reports.iter().flat_map(|r| &r.diagnostics).find(|d| d.code == Code::Cycle);
+            let d = match cycle {
+                Some(c) => Diagnostic::new(Code::Cycle, at, c.message.clone()).with_help(
+                    "une adaptation ne peut pas, directement ou non, servir de base à son propre profil de base",
+                ),
+                None => Diagnostic::new(
+                    Code::BaseNotFound,
+                    at,
+                    format!("le profil de base `{reference}` ne peut pas être résolu : il contient des erreurs"),
+                )
+                .with_help(format!("lancez `refnum validate` sur `{reference}` et corrigez-le d'abord")),
+            };
+            return Err(fail(d));
+        }
+        Err(e) => return Err(e),
+    };
     if let Some(requirement) = overlay.extends.value.requirement() {
-        check_requirement(requirement, &base.profil, overlay.extends.span).map_err(fail)?;
+        check_requirement(&requirement.value, &base.profil, requirement.span).map_err(fail)?;
     }
     let merged = merge::merge(&base.profil, &overlay).map_err(|diagnostics| {
         Error::Invalid(vec![FileReport { name: input.name(), source: source.clone(), diagnostics }])
@@ -133,27 +148,38 @@ pub fn merged_findings(base: &Profil, merged: &merge::Merged, overlay: &Adaptati
     profil_rules(&merged.profil, &mut after);
     let mut out = Vec::new();
     for d in after {
-        if d.span.file == file {
-            out.push(d);
-            continue;
-        }
+        // A reference to a removed mission is reported once, as E044 below.
         if d.code == Code::UnknownMission
             && merged.removed.iter().any(|(id, _)| d.message.contains(&format!("mission `{id}`")))
         {
+            continue;
+        }
+        if d.span.file == file {
+            out.push(d);
             continue;
         }
         if before.iter().any(|b| b.code == d.code && b.message == d.message) {
             continue;
         }
         let mut moved =
-            Diagnostic::new(d.code, overlay.extends.span, format!("{} (élément hérité du profil de base)", d.message));
+            Diagnostic::new(d.code, overlay.extends.span, format!("{} — élément hérité du profil de base", d.message));
         moved.help = d.help;
         out.push(moved);
     }
     for (removed, span) in &merged.removed {
         for (_, c) in merged.profil.competences.iter() {
-            if c.missions.iter().any(|m| m.value == *removed) {
-                out.push(
+            for reference in c.missions.iter().filter(|m| m.value == *removed) {
+                let d = if reference.span.file == file {
+                    Diagnostic::new(
+                        Code::BrokenReference,
+                        reference.span,
+                        format!(
+                            "la compétence `{}` renvoie à la mission `{removed}`, que cette adaptation retire",
+                            c.id.value
+                        ),
+                    )
+                    .with_help("retirez ce renvoi, ou gardez la mission")
+                } else {
                     Diagnostic::new(
                         Code::BrokenReference,
                         *span,
@@ -165,8 +191,9 @@ pub fn merged_findings(base: &Profil, merged: &merge::Merged, overlay: &Adaptati
                     .with_help(format!(
                         "retirez aussi `{}`, ou donnez-lui d'autres `missions` dans l'adaptation",
                         c.id.value
-                    )),
-                );
+                    ))
+                };
+                out.push(d);
             }
         }
     }

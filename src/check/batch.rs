@@ -130,7 +130,7 @@ fn resolve_adaptations<T: Send>(
         let by_id = entries.iter().position(|e| matches!(e, Some(Entry::Profil { id, .. }) if id == reference));
         match by_id {
             Some(i) if !is_yaml(Path::new(reference)) => catalog::load(inputs[i].clone()),
-            _ => catalog::base_of(reference, from, None),
+            _ => catalog::base_in_set(reference, from),
         }
     };
     let found: Vec<(usize, Vec<Diagnostic>)> = adaptations
@@ -153,7 +153,13 @@ fn resolve_adaptations<T: Send>(
             report.source = reread(&inputs[i]);
         }
         for d in diagnostics {
-            if !report.diagnostics.contains(&d) {
+            // The adaptation was read again to be resolved: the same finding may come twice.
+            let same = |x: &Diagnostic| {
+                x.code == d.code
+                    && x.message == d.message
+                    && (x.span.line, x.span.column) == (d.span.line, d.span.column)
+            };
+            if !report.diagnostics.iter().any(same) {
                 report.diagnostics.push(d);
             }
         }

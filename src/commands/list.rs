@@ -48,14 +48,14 @@ impl Row {
                 version: Some(a.version.value.clone()),
                 statut: a.statut.as_ref().map(|s| s.label().to_owned()),
                 intitule: a.intitule.as_ref().map_or_else(
-                    || format!("(intitulé du profil {})", a.extends.value.reference()),
+                    || format!("(intitulé du profil {})", a.extends.value.reference().value),
                     |t| t.value.clone(),
                 ),
                 missions: 0,
                 savoirs: 0,
                 savoir_faire: 0,
                 savoir_etre: 0,
-                profil: Some(a.extends.value.reference().to_owned()),
+                profil: Some(a.extends.value.reference().value.clone()),
                 file: String::new(),
             },
             Document::Poste(p) => Row {

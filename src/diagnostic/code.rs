@@ -68,7 +68,7 @@ codes! {
     ProfileNotFound => ("E031", Error, "profil introuvable"),
     BaseNotFound => ("E040", Error, "profil de base introuvable ou invalide"),
     Cycle => ("E041", Error, "adaptations en boucle"),
-    UnknownItem => ("E042", Error, "élément inconnu du profil de base"),
+        UnknownItem => ("E042", Error, "élément inconnu ou en conflit dans l'adaptation"),
     RemovedEssential => ("E043", Error, "retrait d'une compétence essentielle"),
     BrokenReference => ("E044", Error, "renvoi à un élément retiré"),
     MovedItem => ("E045", Error, "élément déplacé de catégorie"),

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use crate::adapt::{self, Resolved};
 use crate::check::analyze;
-use crate::check::batch::{Input, check_all};
+use rayon::prelude::*;
+
+use crate::check::batch::Input;
 use crate::check::suggest;
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
@@ -51,7 +53,7 @@ pub fn load(input: Input) -> Result<Found, Error> {
 /// Finds what `reference` names: an existing file, else an id or a unique
 /// prefix of an id among the profile folder (`dir`) and the built-ins.
 pub fn find(reference: &str, dir: Option<&Path>) -> Result<Found, Error> {
-    find_with(reference, dir, true)
+    find_with(reference, dir.into_iter().collect(), true)
 }
 
 fn looks_like_path(reference: &str) -> bool {
@@ -59,11 +61,11 @@ fn looks_like_path(reference: &str) -> bool {
     path.is_file() || is_yaml(path) || reference.contains(std::path::MAIN_SEPARATOR)
 }
 
-fn find_with(reference: &str, dir: Option<&Path>, prefix: bool) -> Result<Found, Error> {
+fn find_with(reference: &str, dirs: Vec<&Path>, prefix: bool) -> Result<Found, Error> {
     if looks_like_path(reference) {
         return load(Input::Disk(PathBuf::from(reference)));
     }
-    let candidates = candidates(dir)?;
+    let candidates = candidates(&dirs)?;
     if let Some((_, input)) = candidates.iter().find(|(id, _)| id == reference) {
         return load(input.clone());
     }
@@ -86,12 +88,22 @@ fn find_with(reference: &str, dir: Option<&Path>, prefix: bool) -> Result<Found,
 
 /// Ids and files of the valid documents of the profile folder, then of the
 /// built-in profiles (a local file hides a built-in profile of the same id).
-fn candidates(dir: Option<&Path>) -> Result<Vec<(String, Input)>, Error> {
+fn candidates(dirs: &[&Path]) -> Result<Vec<(String, Input)>, Error> {
     let mut candidates: Vec<(String, Input)> = Vec::new();
-    if let Some(dir) = dir {
+    for dir in dirs {
+        // Each file on its own (no cross-file resolution here: that would recurse).
         let inputs: Vec<Input> = discover(&[dir.to_path_buf()])?.into_iter().map(Input::Disk).collect();
-        for (checked, input) in check_all(&inputs, |d| d.id().value.clone())?.into_iter().zip(inputs) {
-            if let Some(id) = checked.kept {
+        let ids: Vec<Option<String>> = inputs
+            .par_iter()
+            .map(|input| {
+                let source = input.source().ok()?.ok()?;
+                let analysis = analyze(&source);
+                let valid = !analysis.has_errors();
+                analysis.document.filter(|_| valid).map(|d| d.id().value.clone())
+            })
+            .collect();
+        for (id, input) in ids.into_iter().zip(inputs) {
+            if let Some(id) = id.filter(|id| !candidates.iter().any(|(known, _)| known == id)) {
                 candidates.push((id, input));
             }
         }
@@ -109,16 +121,32 @@ fn candidates(dir: Option<&Path>) -> Result<Vec<(String, Input)>, Error> {
     Ok(candidates)
 }
 
-/// The base an adaptation names: a path relative to the adaptation's file,
-/// or an exact id.
+/// The base an adaptation (or the profile a post) names: a path relative to
+/// the file, or an exact id among the profile folder, the file's own folder
+/// and the built-in profiles.
 pub fn base_of(reference: &str, from: &Input, dir: Option<&Path>) -> Result<Found, Error> {
+    base_among(reference, from, dir, true)
+}
+
+/// Like `base_of`, without searching folders for ids: for `validate`, whose
+/// set of files is the one it was given (plus the built-in profiles).
+pub fn base_in_set(reference: &str, from: &Input) -> Result<Found, Error> {
+    base_among(reference, from, None, false)
+}
+
+fn base_among(reference: &str, from: &Input, dir: Option<&Path>, search_folder: bool) -> Result<Found, Error> {
+    let folder = match from {
+        Input::Disk(path) => Some(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))),
+        Input::Builtin { .. } => None,
+    };
     if is_yaml(Path::new(reference))
-        && let Input::Disk(path) = from
+        && let Some(folder) = folder
     {
-        let base = path.parent().unwrap_or(Path::new("."));
-        return load(Input::Disk(base.join(reference)));
+        return load(Input::Disk(folder.join(reference)));
     }
-    find_with(reference, dir, false)
+    let folder = folder.filter(|f| search_folder && Some(*f) != dir);
+    let dirs: Vec<&Path> = dir.into_iter().chain(folder).collect();
+    find_with(reference, dirs, false)
 }
 
 /// Resolves a found document into a profile (merging adaptations onto their bases).

@@ -6,33 +6,70 @@ use serde::{Deserialize, Serialize};
 
 use super::{Niveau, ProfilKind, ProfilRecherche, Referentiels, Relations, Source, Spanned, Statut, Text};
 
-// The base of an adaptation: an id or a path, optionally with a version requirement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+// The base of an adaptation: an id or a path, optionally with a version
+// requirement. Deserialized by hand (below): a derived untagged enum would
+// lose the positions of its values.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(
     description = "Profil de base : identifiant ou chemin, ou { profil, version } avec une exigence de version."
 )]
 #[serde(untagged)]
 pub enum Base {
-    Reference(String),
+    Reference(Text),
     Detail {
-        profil: String,
+        profil: Text,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        version: Option<String>,
+        version: Option<Text>,
     },
 }
 
 impl Base {
-    pub fn reference(&self) -> &str {
+    /// The id or path of the base, with its place.
+    pub fn reference(&self) -> &Text {
         match self {
             Base::Reference(r) | Base::Detail { profil: r, .. } => r,
         }
     }
 
-    pub fn requirement(&self) -> Option<&str> {
+    /// The version requirement on the base, with its place.
+    pub fn requirement(&self) -> Option<&Text> {
         match self {
             Base::Reference(_) => None,
-            Base::Detail { version, .. } => version.as_deref(),
+            Base::Detail { version, .. } => version.as_ref(),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Base {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(BaseVisitor)
+    }
+}
+
+struct BaseVisitor;
+
+impl<'de> serde::de::Visitor<'de> for BaseVisitor {
+    type Value = Base;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("un identifiant ou un chemin, ou { profil, version }")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Base, E> {
+        Ok(Base::Reference(Spanned::bare(v.to_owned())))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Base, A::Error> {
+        let (mut profil, mut version) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "profil" => profil = Some(map.next_value::<Text>()?),
+                "version" => version = map.next_value::<Option<Text>>()?,
+                other => return Err(serde::de::Error::unknown_field(other, &["profil", "version"])),
+            }
+        }
+        let profil = profil.ok_or_else(|| serde::de::Error::missing_field("profil"))?;
+        Ok(Base::Detail { profil, version })
     }
 }
 
