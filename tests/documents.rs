@@ -265,3 +265,32 @@ fn docx_is_never_written_to_a_terminal() {
     assert_eq!(piped.status.code(), Some(0));
     assert!(piped.stdout.starts_with(b"PK"), "a zip package");
 }
+
+/// Every example file: a post gets its fiche in every format, an adaptation
+/// its référentiel (with the appendix of local changes).
+#[test]
+fn every_example_is_rendered() {
+    let files = refnum::load::discover::discover(&[root().join("examples")]).unwrap();
+    let mut postes = 0;
+    let mut adaptations = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let path = file.to_str().unwrap();
+        if text.lines().any(|l| l == "type: poste") {
+            for format in ["markdown", "html", "docx"] {
+                let o = refnum(&["fiche", path, "--format", format]);
+                assert_eq!(o.status.code(), Some(0), "{path} {format}: {}", stderr(&o));
+                assert!(!o.stdout.is_empty());
+            }
+            postes += 1;
+        } else if text.lines().any(|l| l.starts_with("extends:")) {
+            let md = ok(&refnum(&["render", path, "--format", "markdown"]));
+            assert!(md.contains("## Annexe : adaptations locales"), "{path}");
+            ok(&refnum(&["render", path, "--format", "html"]));
+            adaptations += 1;
+        }
+    }
+    assert!(postes >= 4 && adaptations >= 2, "{postes} postes, {adaptations} adaptations");
+    let md = ok(&refnum(&["render", "examples/adaptations/cci-aveyron-conseiller.yaml", "--format", "markdown"]));
+    insta::assert_snapshot!("referentiel_adaptation_cci_aveyron.md", md);
+}

@@ -18,13 +18,16 @@ for profile in profiles/*.yaml; do
   "$refnum" fiche "$profile" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
   "$refnum" fiche "$profile" --format html -o "$out/fiche-$name.html" 2>/dev/null
 done
-for poste in examples/*.yaml; do
-  if grep -q '^type: poste' "$poste"; then
-    name="$(basename "$poste" .yaml)"
-    "$refnum" fiche "$poste" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
-    "$refnum" fiche "$poste" --format html -o "$out/fiche-$name.html" 2>/dev/null
+while IFS= read -r file; do
+  name="$(basename "$file" .yaml)"
+  if grep -q '^type: poste' "$file"; then
+    "$refnum" fiche "$file" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
+    "$refnum" fiche "$file" --format html -o "$out/fiche-$name.html" 2>/dev/null
+  elif grep -q '^extends:' "$file"; then
+    "$refnum" render "$file" --format markdown -o "$out/referentiel-$name.md" 2>/dev/null
+    "$refnum" render "$file" --format html -o "$out/referentiel-$name.html" 2>/dev/null
   fi
-done
+done < <(find examples -name '*.yaml' -not -path '*/.github/*' | sort)
 echo "documents rendered: $(ls "$out" | wc -l)"
 
 cd "$here"
