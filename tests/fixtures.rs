@@ -106,6 +106,16 @@ fn valid_fixtures_profiles_and_examples_check_cleanly() {
 }
 
 #[test]
+fn built_in_profiles_are_named_after_their_id() {
+    for input in Input::builtins() {
+        let Input::Builtin { name, text } = &input else { unreachable!() };
+        let source = refnum::load::Source::from_bytes(input.name(), text.as_bytes()).unwrap();
+        let id = refnum::check::analyze(&source).document.unwrap().id().value.clone();
+        assert_eq!(refnum::load::builtin::id_of(name), id);
+    }
+}
+
+#[test]
 fn built_in_profiles_check_cleanly() {
     let got = findings(&Input::builtins());
     assert!(got.is_empty(), "{got:?}");

@@ -10,8 +10,12 @@ use crate::render::markdown::inline;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldChange {
     pub champ: &'static str,
+    /// For a list: the elements that left it; otherwise the old value.
     pub avant: String,
+    /// For a list: the elements that joined it; otherwise the new value.
     pub apres: String,
+    /// `true` when the field is a list (`avant` and `apres` are then what left and joined it).
+    pub liste: bool,
 }
 
 /// An item (mission or competency) added, removed or modified.
@@ -58,12 +62,12 @@ fn list_field(out: &mut Vec<FieldChange>, champ: &'static str, a: &[crate::model
             if came.is_empty() { "–".to_owned() } else { came.join(" ; ") },
         )
     };
-    out.push(FieldChange { champ, avant, apres });
+    out.push(FieldChange { champ, avant, apres, liste: true });
 }
 
 fn field(out: &mut Vec<FieldChange>, champ: &'static str, a: String, b: String) {
     if a != b {
-        out.push(FieldChange { champ, avant: a, apres: b });
+        out.push(FieldChange { champ, avant: a, apres: b, liste: false });
     }
 }
 
@@ -199,6 +203,16 @@ fn short(text: &str) -> String {
 /// on their own lines (so two long texts that differ at the end can be told apart).
 fn change_line(indent: &str, c: &FieldChange) -> String {
     let (avant, apres) = (flat(&c.avant), flat(&c.apres));
+    if c.liste {
+        let mut parts = Vec::new();
+        if avant != "–" {
+            parts.push(format!("retiré « {avant} »"));
+        }
+        if apres != "–" {
+            parts.push(format!("ajouté « {apres} »"));
+        }
+        return format!("{indent}{} : {}\n", c.champ, parts.join(" ; "));
+    }
     if avant.chars().count() + apres.chars().count() <= 80 {
         return format!("{indent}{} : « {avant} » → « {apres} »\n", c.champ);
     }
@@ -296,11 +310,7 @@ pub fn markdown(d: &Diff) -> String {
             title(categorie)
         ));
         for e in items {
-            let detail: Vec<String> = e
-                .champs
-                .iter()
-                .map(|c| format!("{} : {} → {}", c.champ, inline(&short(&c.avant)), inline(&short(&c.apres))))
-                .collect();
+            let detail: Vec<String> = e.champs.iter().map(markdown_change).collect();
             out.push_str(&format!(
                 "| {} {} | {} | {} |\n",
                 e.id,
@@ -311,6 +321,20 @@ pub fn markdown(d: &Diff) -> String {
         }
     }
     out
+}
+
+fn markdown_change(c: &FieldChange) -> String {
+    if c.liste {
+        let mut parts = Vec::new();
+        if c.avant != "–" {
+            parts.push(format!("retiré : {}", inline(&short(&c.avant))));
+        }
+        if c.apres != "–" {
+            parts.push(format!("ajouté : {}", inline(&short(&c.apres))));
+        }
+        return format!("{} ({})", c.champ, parts.join(", "));
+    }
+    format!("{} : {} → {}", c.champ, inline(&short(&c.avant)), inline(&short(&c.apres)))
 }
 
 /// JSON output.

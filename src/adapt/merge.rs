@@ -121,6 +121,10 @@ pub fn merge(base: &Profil, overlay: &Adaptation) -> Result<Merged, Vec<Diagnost
                 });
                 removed.push((id.to_owned(), r.span));
             }
+            None if removed.iter().any(|(r, _)| r == id) => errors.push(
+                Diagnostic::new(Code::UnknownItem, r.span, format!("`{id}` est déjà retiré plus haut dans `retirer`"))
+                    .with_help("gardez une seule fois chaque identifiant dans `retirer`"),
+            ),
             None => errors.push(unknown_id(id, r.span, "retirer", &known)),
         }
     }
@@ -188,6 +192,19 @@ pub fn merge(base: &Profil, overlay: &Adaptation) -> Result<Merged, Vec<Diagnost
                 errors.push(
                     Diagnostic::new(Code::MovedItem, patch.id.span, format!("`{id}` est un {} du profil de base ; une adaptation ne peut pas le déplacer parmi les {}", other.singular(), cat.label().to_lowercase()))
                         .with_help(format!("modifiez-le sous `competences.{}`, ou retirez-le et ajoutez un nouvel élément avec un autre identifiant", other.key())),
+                );
+                continue;
+            }
+            if p.missions.iter().any(|m| m.id.value == id) {
+                errors.push(
+                    Diagnostic::new(
+                        Code::MovedItem,
+                        patch.id.span,
+                        format!("`{id}` est une mission du profil de base, pas une compétence"),
+                    )
+                    .with_help(
+                        "modifiez-la sous `missions`, ou choisissez un autre identifiant pour une nouvelle compétence",
+                    ),
                 );
                 continue;
             }

@@ -62,6 +62,12 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
     let reference = reference_text.value.as_str();
     // The place of the reference itself: its value in the `{ profil, version }` form.
     let at = if reference_text.span.is_known() { reference_text.span } else { overlay.extends.span };
+    if reference == overlay.id.value {
+        return Err(fail(
+            Diagnostic::new(Code::Cycle, at, format!("l'adaptation `{reference}` se désigne elle-même comme profil de base"))
+                .with_help("indiquez dans `extends` l'identifiant du profil adapté, et donnez à l'adaptation un identifiant à elle"),
+        ));
+    }
     let base_found = match lookup(reference, &input) {
         Ok(found) => found,
         Err(Error::Invalid(_)) => {
@@ -88,7 +94,13 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
         }
     };
     let base_name = base_found.input.name();
-    if chain.contains(&base_name) || chain.len() >= MAX_CHAIN {
+    if chain.len() >= MAX_CHAIN {
+        return Err(fail(
+            Diagnostic::new(Code::Cycle, at, format!("la chaîne d'adaptations dépasse {MAX_CHAIN} niveaux"))
+                .with_help("une adaptation de niveau départemental ou local suffit : raccourcissez la chaîne"),
+        ));
+    }
+    if chain.contains(&base_name) {
         let mut names = chain.clone();
         names.push(base_name);
         return Err(fail(
@@ -115,6 +127,13 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
                 .with_help(format!("lancez `refnum validate` sur `{reference}` et corrigez-le d'abord")),
             };
             return Err(fail(d));
+        }
+        Err(Error::Usage(message)) => {
+            return Err(fail(Diagnostic::new(
+                Code::BaseNotFound,
+                at,
+                format!("`{reference}` ne peut pas servir de profil de base : {message}"),
+            )));
         }
         Err(e) => return Err(e),
     };

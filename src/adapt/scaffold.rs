@@ -62,11 +62,12 @@ pub fn adaptation(id: &str, base: &Profil, reference: &str, today: &str) -> Stri
         push(&mut out, &format!("  {}: []", cat.key()));
     }
     if let Some(example) = base.competences.savoir_faire.first() {
-        push(&mut out, "  # Exemple : relever un niveau attendu.");
-        push(&mut out, "  # savoir-faire:");
-        push(&mut out, &format!("  #   - id: {}", example.id.value));
-        push(&mut out, &format!("  #     niveau: {}", (*example.niveau + 1).min(base.scale().len() as i64)));
-        push(&mut out, "  #     motif: Public d'entreprises plus avancé sur notre territoire");
+        push(&mut out, "  # Exemple, pour relever un niveau attendu : remplacez la ligne");
+        push(&mut out, "  # `savoir-faire: []` ci-dessus par :");
+        push(&mut out, "  #   savoir-faire:");
+        push(&mut out, &format!("  #     - id: {}", example.id.value));
+        push(&mut out, &format!("  #       niveau: {}", (*example.niveau + 1).min(base.scale().len() as i64)));
+        push(&mut out, "  #       motif: Public d'entreprises plus avancé sur notre territoire");
     }
     push(&mut out, "");
     push(&mut out, "# Éléments du profil de base à retirer : un identifiant, ou { id, motif }.");

@@ -127,7 +127,10 @@ fn resolve_adaptations<T: Send>(
     checked: &mut [Checked<T>],
 ) {
     let lookup = |reference: &str, from: &Input| -> Result<Found, Error> {
-        let by_id = entries.iter().position(|e| matches!(e, Some(Entry::Profil { id, .. }) if id == reference));
+        // A file is never its own base, even when it reuses its base's id.
+        let by_id = entries.iter().zip(inputs).position(|(e, input)| {
+            matches!(e, Some(Entry::Profil { id, .. }) if id == reference) && input.name() != from.name()
+        });
         match by_id {
             Some(i) if !is_yaml(Path::new(reference)) => catalog::load(inputs[i].clone()),
             _ => catalog::base_in_set(reference, from),
@@ -174,15 +177,7 @@ fn reread(input: &Input) -> Option<Arc<str>> {
     input.source().ok()?.ok().map(|s| s.text)
 }
 
-/// Ids of the built-in profiles (read from their text, once).
+/// Ids of the built-in profiles.
 pub fn builtin_ids() -> Vec<String> {
-    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    IDS.get_or_init(|| {
-        Input::builtins()
-            .iter()
-            .filter_map(|i| i.source().ok()?.ok())
-            .filter_map(|s| analyze(&s).document.map(|d| d.id().value.clone()))
-            .collect()
-    })
-    .clone()
+    builtin::PROFILES.iter().map(|(name, _)| builtin::id_of(name).to_owned()).collect()
 }

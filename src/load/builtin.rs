@@ -17,3 +17,10 @@ pub const PROFILES: [(&str, &str); 2] = [
 pub fn display_name(file: &str) -> String {
     format!("(intégré) {file}")
 }
+
+/// The id of a built-in profile: its file is named after it (a test checks it),
+/// so no parsing is needed to know it.
+pub fn id_of(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".yaml").unwrap_or(name)
+}

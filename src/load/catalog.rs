@@ -12,6 +12,7 @@ use crate::check::batch::Input;
 use crate::check::suggest;
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
+use crate::load::builtin;
 use crate::load::discover::{discover, is_yaml};
 use crate::model::{Document, Poste};
 
@@ -108,14 +109,10 @@ fn candidates(dirs: &[&Path]) -> Result<Vec<(String, Input)>, Error> {
             }
         }
     }
-    for input in Input::builtins() {
-        if let Ok(Ok(source)) = input.source()
-            && let Some(document) = analyze(&source).document
-        {
-            let id = document.id().value.clone();
-            if !candidates.iter().any(|(known, _)| *known == id) {
-                candidates.push((id, input));
-            }
+    for (name, text) in builtin::PROFILES {
+        let id = builtin::id_of(name).to_owned();
+        if !candidates.iter().any(|(known, _)| *known == id) {
+            candidates.push((id, Input::Builtin { name, text }));
         }
     }
     Ok(candidates)
