@@ -55,7 +55,7 @@ fn list_field(out: &mut Vec<FieldChange>, champ: &'static str, a: &[crate::model
     let gone: Vec<&str> = a.iter().copied().filter(|x| !b.contains(x)).collect();
     let came: Vec<&str> = b.iter().copied().filter(|x| !a.contains(x)).collect();
     let (avant, apres) = if gone.is_empty() && came.is_empty() {
-        ("(même contenu, autre ordre)".to_owned(), b.join(" ; "))
+        ("–".to_owned(), "–".to_owned())
     } else {
         (
             if gone.is_empty() { "–".to_owned() } else { gone.join(" ; ") },
@@ -204,14 +204,7 @@ fn short(text: &str) -> String {
 fn change_line(indent: &str, c: &FieldChange) -> String {
     let (avant, apres) = (flat(&c.avant), flat(&c.apres));
     if c.liste {
-        let mut parts = Vec::new();
-        if avant != "–" {
-            parts.push(format!("retiré « {avant} »"));
-        }
-        if apres != "–" {
-            parts.push(format!("ajouté « {apres} »"));
-        }
-        return format!("{indent}{} : {}\n", c.champ, parts.join(" ; "));
+        return format!("{indent}{} : {}\n", c.champ, list_change(c, |t| format!("« {} »", flat(t))));
     }
     if avant.chars().count() + apres.chars().count() <= 80 {
         return format!("{indent}{} : « {avant} » → « {apres} »\n", c.champ);
@@ -297,7 +290,12 @@ pub fn markdown(d: &Diff) -> String {
     if !d.champs.is_empty() {
         out.push_str("\n### Rubriques du profil\n\n| Rubrique | Avant | Après |\n| --- | --- | --- |\n");
         for c in &d.champs {
-            out.push_str(&format!("| {} | {} | {} |\n", c.champ, inline(&short(&c.avant)), inline(&short(&c.apres))));
+            let (avant, apres) = if c.liste {
+                (format!("retiré : {}", inline(&short(&c.avant))), format!("ajouté : {}", inline(&short(&c.apres))))
+            } else {
+                (inline(&short(&c.avant)), inline(&short(&c.apres)))
+            };
+            out.push_str(&format!("| {} | {avant} | {apres} |\n", c.champ));
         }
     }
     for categorie in ["missions", "savoirs", "savoir-faire", "savoir-etre"] {
@@ -323,16 +321,21 @@ pub fn markdown(d: &Diff) -> String {
     out
 }
 
+/// A list change in words: what was removed, what was added, or a new order.
+fn list_change(c: &FieldChange, show: impl Fn(&str) -> String) -> String {
+    let mut parts = Vec::new();
+    if c.avant != "–" {
+        parts.push(format!("retiré {}", show(&c.avant)));
+    }
+    if c.apres != "–" {
+        parts.push(format!("ajouté {}", show(&c.apres)));
+    }
+    if parts.is_empty() { "ordre modifié".to_owned() } else { parts.join(" ; ") }
+}
+
 fn markdown_change(c: &FieldChange) -> String {
     if c.liste {
-        let mut parts = Vec::new();
-        if c.avant != "–" {
-            parts.push(format!("retiré : {}", inline(&short(&c.avant))));
-        }
-        if c.apres != "–" {
-            parts.push(format!("ajouté : {}", inline(&short(&c.apres))));
-        }
-        return format!("{} ({})", c.champ, parts.join(", "));
+        return format!("{} : {}", c.champ, list_change(c, |t| inline(&short(t))));
     }
     format!("{} : {} → {}", c.champ, inline(&short(&c.avant)), inline(&short(&c.apres)))
 }

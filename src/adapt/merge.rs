@@ -142,6 +142,19 @@ pub fn merge(base: &Profil, overlay: &Adaptation) -> Result<Merged, Vec<Diagnost
             );
             continue;
         }
+        if p.competences.iter().any(|(_, c)| c.id.value == patch.id.value) {
+            errors.push(
+                Diagnostic::new(
+                    Code::MovedItem,
+                    patch.id.span,
+                    format!("`{}` est une compétence du profil de base, pas une mission", patch.id.value),
+                )
+                .with_help(
+                    "modifiez-la sous `competences`, ou choisissez un autre identifiant pour une nouvelle mission",
+                ),
+            );
+            continue;
+        }
         match p.missions.value.iter_mut().find(|m| m.id.value == patch.id.value) {
             Some(m) => {
                 let champs = patch_mission(m, patch);

@@ -100,6 +100,12 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
                 .with_help("une adaptation de niveau départemental ou local suffit : raccourcissez la chaîne"),
         ));
     }
+    if base_name == input.name() {
+        return Err(fail(
+            Diagnostic::new(Code::Cycle, at, "l'adaptation se désigne elle-même comme profil de base")
+                .with_help("indiquez dans `extends` le profil adapté, et non le fichier de l'adaptation"),
+        ));
+    }
     if chain.contains(&base_name) {
         let mut names = chain.clone();
         names.push(base_name);
@@ -116,9 +122,11 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
         Err(Error::Invalid(reports)) => {
             let cycle = reports.iter().flat_map(|r| &r.diagnostics).find(|d| d.code == Code::Cycle);
             let d = match cycle {
-                Some(c) => Diagnostic::new(Code::Cycle, at, c.message.clone()).with_help(
-                    "une adaptation ne peut pas, directement ou non, servir de base à son propre profil de base",
-                ),
+                Some(c) => {
+                    let mut d = Diagnostic::new(Code::Cycle, at, c.message.clone());
+                    d.help = c.help.clone();
+                    d
+                }
                 None => Diagnostic::new(
                     Code::BaseNotFound,
                     at,

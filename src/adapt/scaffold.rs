@@ -47,11 +47,13 @@ pub fn adaptation(id: &str, base: &Profil, reference: &str, today: &str) -> Stri
         ),
     );
     push(&mut out, "missions: []");
-    push(&mut out, "#  - id: M-07");
-    push(&mut out, "#    intitule: Animer le réseau des commerçants du centre-ville");
-    push(&mut out, "#    activites:");
-    push(&mut out, "#      - Organiser une rencontre trimestrielle des commerçants");
-    push(&mut out, "#    motif: Priorité du contrat de revitalisation du centre-bourg");
+    push(&mut out, "# Exemple, pour ajouter une mission : remplacez la ligne `missions: []` ci-dessus par :");
+    push(&mut out, "# missions:");
+    push(&mut out, "#   - id: M-07");
+    push(&mut out, "#     intitule: Animer le réseau des commerçants du centre-ville");
+    push(&mut out, "#     activites:");
+    push(&mut out, "#       - Organiser une rencontre trimestrielle des commerçants");
+    push(&mut out, "#     motif: Priorité du contrat de revitalisation du centre-bourg");
     push(&mut out, "");
     push(&mut out, "# Compétences, par catégorie, selon la même règle. Une compétence ajoutée");
     push(&mut out, "# donne libelle, niveau, missions et essentielle.");
