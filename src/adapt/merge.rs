@@ -179,7 +179,7 @@ pub fn merge(base: &Profil, overlay: &Adaptation) -> Result<Merged, Vec<Diagnost
                     });
                     p.missions.value.push(m);
                 }
-                Err(d) => errors.push(d),
+                Err(d) => errors.push(suggest_known(d, &patch.id.value, &known)),
             },
         }
     }
@@ -245,7 +245,7 @@ pub fn merge(base: &Profil, overlay: &Adaptation) -> Result<Merged, Vec<Diagnost
                         });
                         list_mut(&mut p, cat).push(c);
                     }
-                    Err(d) => errors.push(d),
+                    Err(d) => errors.push(suggest_known(d, &patch.id.value, &known)),
                 },
             }
         }
@@ -338,6 +338,14 @@ fn patch_competence(c: &mut Competence, patch: &CompetencePatch) -> Vec<&'static
     set(&mut c.essentielle, &patch.essentielle, "essentielle", &mut changed);
     set(&mut c.referentiels, &patch.referentiels, "referentiels", &mut changed);
     changed
+}
+
+/// An incomplete addition is often a mistyped id: say which known id it resembles.
+fn suggest_known(mut d: Diagnostic, id: &str, known: &[String]) -> Diagnostic {
+    if let Some(hint) = suggest::did_you_mean(id, known.iter().map(String::as_str)) {
+        d.help = Some(format!("{hint} Sinon, complétez l'élément ajouté."));
+    }
+    d
 }
 
 fn incomplete(id: &Text, what: &str, missing: &[&str]) -> Diagnostic {
