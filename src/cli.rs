@@ -38,6 +38,25 @@ pub enum Command {
     /// Gère les gabarits des documents
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Affiche le script de complétion pour un shell (bash, zsh, fish, powershell)
+    Completions(CompletionsArgs),
+    /// Affiche la page de manuel (format roff, pour `man`)
+    Manpage,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// Le shell : bash, zsh, fish ou powershell
+    #[arg(value_enum, hide_possible_values = true)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 /// Options shared by the commands that produce a document.

@@ -60,6 +60,8 @@ pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
         cli::Command::Render(args) => commands::render::run(&args, terminal),
         cli::Command::Fiche(args) => commands::fiche::run(&args, terminal),
         cli::Command::Templates(cli::TemplatesCommand::Export(args)) => commands::templates::export(&args),
+        cli::Command::Completions(args) => commands::shell::completions(args.shell),
+        cli::Command::Manpage => commands::shell::manpage(),
     };
     result.unwrap_or_else(|e| match e {
         Error::Invalid(reports) => {

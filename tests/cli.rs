@@ -217,3 +217,16 @@ fn usage_errors_are_in_french_with_exit_code_2() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), format!("refnum {}\n", env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn shell_completions_and_man_page_come_from_the_command_definition() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = stdout(&refnum(&["completions", shell]));
+        for command in ["validate", "fiche", "render", "resolve", "diff", "new"] {
+            assert!(out.contains(command), "{shell} completion lacks {command}");
+        }
+    }
+    let man = stdout(&refnum(&["manpage"]));
+    assert!(man.starts_with(".ie") || man.contains(".TH REFNUM 1"), "{man}");
+    assert!(man.contains(".SH NOM") && man.contains("Vérifie des profils"));
+}

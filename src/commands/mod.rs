@@ -7,6 +7,7 @@ pub mod new;
 pub mod render;
 pub mod resolve;
 pub mod schema;
+pub mod shell;
 pub mod templates;
 pub mod validate;
 
