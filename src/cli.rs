@@ -38,10 +38,36 @@ pub enum Command {
     /// Gère les gabarits des documents
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Exporte les compétences d'un profil pour un tableur (CSV)
+    Export(ExportProfileArgs),
     /// Affiche le script de complétion pour un shell (bash, zsh, fish, powershell)
     Completions(CompletionsArgs),
     /// Affiche la page de manuel (format roff, pour `man`)
     Manpage,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportProfileArgs {
+    /// Le profil ou l'adaptation : chemin, identifiant ou début unique d'identifiant
+    #[arg(value_name = "PROFIL")]
+    pub profil: String,
+    /// Format : csv (une ligne par compétence)
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv, hide_possible_values = true, hide_default_value = true)]
+    pub format: ExportFormat,
+    /// Séparateur des colonnes (par défaut « ; », que lit Excel en français)
+    #[arg(long, default_value_t = ';', hide_default_value = true)]
+    pub separateur: char,
+    /// Sans marque d'ordre d'octets (BOM) en tête : utile pour d'autres outils qu'Excel
+    #[arg(long)]
+    pub sans_bom: bool,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Valeurs séparées (CSV)
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -98,7 +124,7 @@ pub struct FicheArgs {
     /// Le poste ou le profil : chemin d'un fichier, identifiant, ou début unique d'identifiant
     #[arg(value_name = "POSTE|PROFIL")]
     pub cible: String,
-    /// Format : html (par défaut), markdown ou docx
+    /// Format : html (par défaut), markdown, docx ou jsonld (offre d'emploi schema.org)
     #[arg(long, value_enum, default_value_t = FicheFormat::Html, hide_possible_values = true, hide_default_value = true)]
     pub format: FicheFormat,
     #[command(flatten)]
@@ -113,6 +139,8 @@ pub enum FicheFormat {
     Html,
     /// Document Word
     Docx,
+    /// Offre d'emploi schema.org JobPosting (JSON-LD), pour les sites d'emploi
+    Jsonld,
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -60,6 +61,7 @@ pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
         cli::Command::Render(args) => commands::render::run(&args, terminal),
         cli::Command::Fiche(args) => commands::fiche::run(&args, terminal),
         cli::Command::Templates(cli::TemplatesCommand::Export(args)) => commands::templates::export(&args),
+        cli::Command::Export(args) => commands::export::run(&args, terminal),
         cli::Command::Completions(args) => commands::shell::completions(args.shell),
         cli::Command::Manpage => commands::shell::manpage(),
     };

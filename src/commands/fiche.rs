@@ -14,6 +14,7 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         FicheFormat::Markdown => Format::Markdown,
         FicheFormat::Html => Format::Html,
         FicheFormat::Docx => Format::Docx,
+        FicheFormat::Jsonld => return job_posting(&found, dir.as_deref(), args, terminal),
     };
     let templates = Templates::new(args.document.templates.as_deref());
     let bytes = match &found.document {
@@ -27,4 +28,25 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         }
     };
     super::deliver(bytes, args.document.output.as_deref(), format == Format::Docx, "Fiche de poste écrite", terminal)
+}
+
+/// The post as a schema.org `JobPosting`.
+fn job_posting(
+    found: &catalog::Found,
+    dir: Option<&std::path::Path>,
+    args: &FicheArgs,
+    terminal: Terminal,
+) -> Result<Outcome, Error> {
+    let text = match &found.document {
+        Document::Poste(poste) => {
+            let resolved = catalog::profil_of(poste, &found.input, dir)?;
+            crate::export::jsonld::job_posting(&resolved.profil, Some(poste))
+        }
+        _ => {
+            let resolved = catalog::resolve(found.clone(), dir)?;
+            crate::export::jsonld::job_posting(&resolved.profil, None)
+        }
+    };
+    let text = text.map_err(Error::Usage)?;
+    super::deliver(text.into_bytes(), args.document.output.as_deref(), false, "Offre d'emploi écrite", terminal)
 }

@@ -1,6 +1,7 @@
 //! One file per subcommand: glue from arguments to the library.
 
 pub mod diff;
+pub mod export;
 pub mod fiche;
 pub mod list;
 pub mod new;

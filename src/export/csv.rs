@@ -1,0 +1,69 @@
+//! One row per competency, for spreadsheets. French Excel opens a file with
+//! `;` separators and a UTF-8 byte order mark correctly; both are the default.
+
+use crate::model::Profil;
+
+/// The header row.
+pub const HEADER: [&str; 10] =
+    ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"];
+
+/// The competencies of a profile as CSV text.
+pub fn competences(profil: &Profil, separator: char, bom: bool) -> String {
+    let mut out = String::new();
+    if bom {
+        out.push('\u{feff}');
+    }
+    row(&mut out, separator, HEADER.iter().map(|s| (*s).to_owned()));
+    for (categorie, c) in profil.competences.iter() {
+        let join = |list: &[crate::model::Text]| list.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(", ");
+        row(
+            &mut out,
+            separator,
+            [
+                profil.id.value.clone(),
+                categorie.key().to_owned(),
+                c.id.value.clone(),
+                c.libelle.value.trim().to_owned(),
+                c.description
+                    .as_ref()
+                    .map(|d| d.value.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default(),
+                c.niveau.value.to_string(),
+                if *c.essentielle { "oui" } else { "non" }.to_owned(),
+                join(&c.missions),
+                join(&c.referentiels.digcomp),
+                join(&c.referentiels.pix),
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+fn row(out: &mut String, separator: char, cells: impl Iterator<Item = String>) {
+    let cells: Vec<String> = cells.map(|c| field(&c, separator)).collect();
+    out.push_str(&cells.join(&separator.to_string()));
+    out.push_str("\r\n");
+}
+
+/// A field quoted when it holds the separator, a quote or a line break (RFC 4180).
+pub fn field(text: &str, separator: char) -> String {
+    if text.contains([separator, '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("simple", ';'), "simple");
+        assert_eq!(field("a; b", ';'), "\"a; b\"");
+        assert_eq!(field("dit \"oui\"", ','), "\"dit \"\"oui\"\"\"");
+        assert_eq!(field("a, b", ';'), "a, b");
+    }
+}

@@ -1,0 +1,85 @@
+//! Exports read back as the tools that receive them would read them.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn a_post_becomes_a_job_posting_with_what_job_boards_require() {
+    let out = ok(&refnum(&["fiche", "examples/poste-conseiller-cci.yaml", "--format", "jsonld"]));
+    let job: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(job["@context"], "https://schema.org/");
+    assert_eq!(job["@type"], "JobPosting");
+    for key in ["title", "description", "datePosted", "hiringOrganization", "jobLocation"] {
+        assert!(job.get(key).is_some_and(|v| !v.is_null()), "missing {key}");
+    }
+    assert_eq!(job["hiringOrganization"]["@type"], "Organization");
+    assert_eq!(job["jobLocation"]["address"]["addressCountry"], "FR");
+    assert_eq!(job["validThrough"], "2027-01-10T23:59:59");
+    assert!(job["occupationalCategory"].as_str().unwrap().contains("M1402"));
+    assert!(job["description"].as_str().unwrap().starts_with("<p>"));
+    // Deterministic.
+    assert_eq!(out, ok(&refnum(&["fiche", "examples/poste-conseiller-cci.yaml", "--format", "jsonld"])));
+}
+
+#[test]
+fn a_profile_alone_is_not_a_job_offer() {
+    let o = refnum(&["fiche", "conseiller", "--format", "jsonld"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("`structure.nom`") && err.contains("`localisation.ville`"), "{err}");
+}
+
+/// A small RFC 4180 reader, to read back what the export wrote.
+fn read_csv(text: &str, separator: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) if c == separator => row.push(std::mem::take(&mut field)),
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn competencies_export_to_csv_for_french_excel() {
+    let out = ok(&refnum(&["export", "conseiller"]));
+    assert!(out.starts_with('\u{feff}'), "a BOM so Excel reads UTF-8");
+    let rows = read_csv(out.trim_start_matches('\u{feff}'), ';');
+    assert_eq!(
+        rows[0],
+        ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"]
+    );
+    assert_eq!(rows.len(), 1 + 37);
+    assert!(rows.iter().all(|r| r.len() == 10));
+    let s02 = rows.iter().find(|r| r[2] == "S-02").unwrap();
+    assert_eq!((s02[1].as_str(), s02[5].as_str(), s02[6].as_str(), s02[8].as_str()), ("savoirs", "3", "oui", "2.3"));
+    // Another separator, no BOM: fields holding the separator are quoted.
+    let out = ok(&refnum(&["export", "conseiller", "--separateur", ",", "--sans-bom"]));
+    assert!(!out.starts_with('\u{feff}'));
+    let rows = read_csv(&out, ',');
+    assert!(rows.iter().all(|r| r.len() == 10));
+    assert!(rows.iter().any(|r| r[7] == "M-01, M-02"), "a list with commas stays one field");
+}
+
+#[test]
+fn an_adaptation_exports_its_merged_competencies() {
+    let out = ok(&refnum(&["export", "examples/adaptations/cci-aveyron-conseiller.yaml", "--sans-bom"]));
+    let rows = read_csv(&out, ';');
+    assert!(rows.iter().any(|r| r[2] == "S-14"), "the added savoir");
+    assert!(!rows.iter().any(|r| r[2] == "S-13"), "the removed one");
+}
