@@ -38,7 +38,7 @@ pub enum Command {
     /// Gère les gabarits des documents
     #[command(subcommand)]
     Templates(TemplatesCommand),
-    /// Exporte les compétences d'un profil pour un tableur (CSV)
+    /// Exporte un profil pour d'autres outils : tableur (CSV), outils de référentiels (CASE)
     Export(ExportProfileArgs),
     /// Affiche le script de complétion pour un shell (bash, zsh, fish, powershell)
     Completions(CompletionsArgs),
@@ -51,7 +51,7 @@ pub struct ExportProfileArgs {
     /// Le profil ou l'adaptation : chemin, identifiant ou début unique d'identifiant
     #[arg(value_name = "PROFIL")]
     pub profil: String,
-    /// Format : csv (une ligne par compétence)
+    /// Format : csv (une ligne par compétence, par défaut) ou case (paquet CASE 1.0)
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv, hide_possible_values = true, hide_default_value = true)]
     pub format: ExportFormat,
     /// Séparateur des colonnes (par défaut « ; », que lit Excel en français)
@@ -68,6 +68,8 @@ pub struct ExportProfileArgs {
 pub enum ExportFormat {
     /// Valeurs séparées (CSV)
     Csv,
+    /// Paquet 1EdTech CASE 1.0 (CFPackage JSON), pour les outils de référentiels
+    Case,
 }
 
 #[derive(Debug, clap::Args)]

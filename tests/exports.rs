@@ -83,3 +83,45 @@ fn an_adaptation_exports_its_merged_competencies() {
     assert!(rows.iter().any(|r| r[2] == "S-14"), "the added savoir");
     assert!(!rows.iter().any(|r| r[2] == "S-13"), "the removed one");
 }
+
+fn case_schema() -> serde_json::Value {
+    let path = root().join("../shared/data/case-v1p0-cfpackage-schema.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_case_export_is_a_valid_cfpackage_with_stable_identifiers() {
+    let schema = case_schema();
+    let validator = jsonschema::draft7::new(&schema).expect("the CASE schema compiles");
+    for profile in ["conseiller", "coordinateur", "examples/adaptations/cci-aveyron-conseiller.yaml"] {
+        let out = ok(&refnum(&["export", profile, "--format", "case"]));
+        let package: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let errors: Vec<String> =
+            validator.iter_errors(&package).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{profile}: {errors:?}");
+        // Missions and competencies are items; each is a child of the document.
+        let items = package["CFItems"].as_array().unwrap();
+        let children = package["CFAssociations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["associationType"] == "isChildOf")
+            .count();
+        assert_eq!(items.len(), children);
+        assert!(
+            package["CFAssociations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["destinationNodeURI"]["title"].as_str().unwrap_or_default().starts_with("DigComp 2.2"))
+        );
+        // A re-export keeps every identifier.
+        assert_eq!(out, ok(&refnum(&["export", profile, "--format", "case"])));
+    }
+    // The validator does catch a broken package.
+    let mut broken: serde_json::Value =
+        serde_json::from_str(&ok(&refnum(&["export", "conseiller", "--format", "case"]))).unwrap();
+    broken["CFDocument"].as_object_mut().unwrap().remove("creator");
+    assert!(!validator.is_valid(&broken));
+}

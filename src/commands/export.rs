@@ -13,6 +13,7 @@ pub fn run(args: &ExportProfileArgs, terminal: Terminal) -> Result<Outcome, Erro
     let resolved = catalog::find_profil(&args.profil, dir.as_deref())?;
     let text = match args.format {
         ExportFormat::Csv => crate::export::csv::competences(&resolved.profil, args.separateur, !args.sans_bom),
+        ExportFormat::Case => crate::export::case::package(&resolved.profil),
     };
     super::deliver(text.into_bytes(), args.document.output.as_deref(), false, "Export écrit", terminal)
 }
