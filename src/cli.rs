@@ -38,8 +38,10 @@ pub enum Command {
     /// Gère les gabarits des documents
     #[command(subcommand)]
     Templates(TemplatesCommand),
-    /// Exporte un profil pour d'autres outils : tableur (CSV), outils de référentiels (CASE)
+    /// Exporte un profil pour d'autres outils : tableur (CSV, XLSX), outils de référentiels (CASE)
     Export(ExportProfileArgs),
+    /// Construit un profil à partir d'un tableau de compétences (CSV ou XLSX, comme l'écrit `export`)
+    Import(ImportArgs),
     /// Affiche le script de complétion pour un shell (bash, zsh, fish, powershell)
     Completions(CompletionsArgs),
     /// Affiche la page de manuel (format roff, pour `man`)
@@ -51,7 +53,7 @@ pub struct ExportProfileArgs {
     /// Le profil ou l'adaptation : chemin, identifiant ou début unique d'identifiant
     #[arg(value_name = "PROFIL")]
     pub profil: String,
-    /// Format : csv (une ligne par compétence, par défaut) ou case (paquet CASE 1.0)
+    /// Format : csv (une ligne par compétence, par défaut), xlsx (classeur Excel) ou case (paquet CASE 1.0)
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv, hide_possible_values = true, hide_default_value = true)]
     pub format: ExportFormat,
     /// Séparateur des colonnes (par défaut « ; », que lit Excel en français)
@@ -70,6 +72,30 @@ pub enum ExportFormat {
     Csv,
     /// Paquet 1EdTech CASE 1.0 (CFPackage JSON), pour les outils de référentiels
     Case,
+    /// Classeur Excel : une feuille par catégorie, en-tête figé et filtres
+    Xlsx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Le tableau : fichier .csv ou .xlsx
+    #[arg(value_name = "FICHIER")]
+    pub fichier: PathBuf,
+    /// Identifiant du profil à construire
+    #[arg(long, value_name = "ID")]
+    pub id: String,
+    /// Profil dont reprendre tout le reste (missions, finalité…) ; sinon des rubriques « à compléter »
+    #[arg(long, value_name = "PROFIL")]
+    pub base: Option<String>,
+    /// Fichier YAML à écrire (sinon la sortie standard) ; un fichier existant n'est jamais écrasé
+    #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+    pub output: Option<PathBuf>,
+    /// Date de mise à jour à inscrire (AAAA-MM-JJ ; par défaut aujourd'hui)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Dossier où chercher les profils par identifiant (par défaut ./profiles s'il existe)
+    #[arg(long, value_name = "DOSSIER")]
+    pub profiles: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

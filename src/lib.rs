@@ -62,6 +62,7 @@ pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
         cli::Command::Fiche(args) => commands::fiche::run(&args, terminal),
         cli::Command::Templates(cli::TemplatesCommand::Export(args)) => commands::templates::export(&args),
         cli::Command::Export(args) => commands::export::run(&args, terminal),
+        cli::Command::Import(args) => commands::import::run(&args),
         cli::Command::Completions(args) => commands::shell::completions(args.shell),
         cli::Command::Manpage => commands::shell::manpage(),
     };

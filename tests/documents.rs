@@ -294,3 +294,13 @@ fn every_example_is_rendered() {
     let md = ok(&refnum(&["render", "examples/adaptations/cci-aveyron-conseiller.yaml", "--format", "markdown"]));
     insta::assert_snapshot!("referentiel_adaptation_cci_aveyron.md", md);
 }
+
+#[cfg(unix)]
+#[test]
+fn written_documents_are_readable_by_others_like_any_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    ok(&refnum_in(dir.path(), &["fiche", "conseiller", "-o", "fiche.html"]));
+    let mode = std::fs::metadata(dir.path().join("fiche.html")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+}

@@ -125,3 +125,61 @@ fn the_case_export_is_a_valid_cfpackage_with_stable_identifiers() {
     broken["CFDocument"].as_object_mut().unwrap().remove("creator");
     assert!(!validator.is_valid(&broken));
 }
+
+#[test]
+fn export_then_import_then_export_is_stable_in_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference =
+        ok(&refnum(&["export", "conseiller", "--sans-bom"])).replace("conseiller-referent-entreprise;", "copie;");
+    for format in ["csv", "xlsx"] {
+        let sheet = dir.path().join(format!("c.{format}"));
+        let profile = dir.path().join(format!("copie-{format}.yaml"));
+        ok(&refnum(&["export", "conseiller", "--format", format, "-o", sheet.to_str().unwrap()]));
+        ok(&refnum(&[
+            "import",
+            sheet.to_str().unwrap(),
+            "--id",
+            "copie",
+            "--base",
+            "conseiller",
+            "--date",
+            "2026-11-28",
+            "-o",
+            profile.to_str().unwrap(),
+        ]));
+        assert_eq!(ok(&refnum(&["validate", profile.to_str().unwrap()])), "1 fichier vérifié : aucun problème.\n");
+        let again = ok(&refnum(&["export", profile.to_str().unwrap(), "--sans-bom"]));
+        assert_eq!(again, reference, "{format} round trip");
+    }
+    // Without a base, the profile is a draft around the competencies, still valid.
+    let draft = ok(&refnum(&[
+        "import",
+        dir.path().join("c.csv").to_str().unwrap(),
+        "--id",
+        "brouillon",
+        "--date",
+        "2026-11-28",
+    ]));
+    assert!(draft.contains("statut: brouillon") && draft.contains("intitulé à compléter"));
+    let path = dir.path().join("brouillon.yaml");
+    std::fs::write(&path, draft).unwrap();
+    assert_eq!(refnum(&["validate", path.to_str().unwrap()]).status.code(), Some(0));
+}
+
+#[test]
+fn import_reports_each_bad_cell_at_its_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "profil;categorie;id;libelle;description;niveau;essentielle;missions;digcomp;pix\n\
+               p;savoirs;S-01;Outils;;trois;oui;M-01;;\n\
+               p;savoir;S-02;Réseau;;2;oui;M-01;;\n\
+               p;savoirs;S-03;Données;;2;peut-être;M-01;;\n";
+    let path = dir.path().join("t.csv");
+    std::fs::write(&path, csv).unwrap();
+    let o = refnum(&["import", path.to_str().unwrap(), "--id", "t", "--date", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("t.csv:2:24") && err.contains("ligne 2, colonne 6 (niveau)"), "{err}");
+    assert!(err.contains("t.csv:3:3") && err.contains("catégorie `savoir` inconnue"), "{err}");
+    assert!(err.contains("t.csv:4:27") && err.contains("`peut-être` n'est ni oui ni non"), "{err}");
+    assert!(o.stdout.is_empty());
+}

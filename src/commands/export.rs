@@ -11,9 +11,16 @@ pub fn run(args: &ExportProfileArgs, terminal: Terminal) -> Result<Outcome, Erro
     }
     let dir = catalog::profile_dir(args.document.profiles.as_deref());
     let resolved = catalog::find_profil(&args.profil, dir.as_deref())?;
-    let text = match args.format {
-        ExportFormat::Csv => crate::export::csv::competences(&resolved.profil, args.separateur, !args.sans_bom),
-        ExportFormat::Case => crate::export::case::package(&resolved.profil),
+    let (bytes, binary) = match args.format {
+        ExportFormat::Csv => {
+            (crate::export::csv::competences(&resolved.profil, args.separateur, !args.sans_bom).into_bytes(), false)
+        }
+        ExportFormat::Case => (crate::export::case::package(&resolved.profil).into_bytes(), false),
+        ExportFormat::Xlsx => {
+            let bytes = crate::export::xlsx::competences(&resolved.profil)
+                .map_err(|e| Error::Usage(format!("classeur impossible à produire : {e}")))?;
+            (bytes, true)
+        }
     };
-    super::deliver(text.into_bytes(), args.document.output.as_deref(), false, "Export écrit", terminal)
+    super::deliver(bytes, args.document.output.as_deref(), binary, "Export écrit", terminal)
 }

@@ -3,6 +3,7 @@
 pub mod diff;
 pub mod export;
 pub mod fiche;
+pub mod import;
 pub mod list;
 pub mod new;
 pub mod render;

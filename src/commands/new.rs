@@ -80,7 +80,7 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Today's date (UTC), `AAAA-MM-JJ`.
-fn today() -> String {
+pub(crate) fn today() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let days = i64::try_from(secs / 86_400).unwrap_or(0);
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).

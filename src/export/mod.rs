@@ -4,3 +4,4 @@
 pub mod case;
 pub mod csv;
 pub mod jsonld;
+pub mod xlsx;

@@ -1,0 +1,58 @@
+//! The competencies of a profile as an Excel workbook: one sheet per
+//! category, a formatted and frozen header row, filters on every column.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+
+use super::csv::HEADER;
+use crate::model::{Categorie, Profil};
+
+/// The workbook's bytes; deterministic (the date is the profile's `mise-a-jour`).
+pub fn competences(profil: &Profil) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let date = profil.mise_a_jour.value.split('-').map(|n| n.parse::<u16>().unwrap_or(1)).collect::<Vec<_>>();
+    let when = match date.as_slice() {
+        [y, m, d] => ExcelDateTime::from_ymd(*y, *m as u8, *d as u8)?,
+        _ => ExcelDateTime::from_ymd(2024, 1, 1)?,
+    };
+    workbook.set_properties(
+        &DocProperties::new().set_title(profil.intitule.value.trim()).set_author("refnum").set_creation_datetime(&when),
+    );
+    let header = Format::new().set_bold().set_background_color("E8EEF5").set_border_bottom(FormatBorder::Thin);
+    let wrap = Format::new().set_text_wrap();
+    let widths = [28.0, 14.0, 8.0, 48.0, 80.0, 8.0, 11.0, 16.0, 12.0, 10.0];
+    for categorie in Categorie::ALL {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(categorie.key())?;
+        for (col, (title, width)) in HEADER.iter().zip(widths).enumerate() {
+            let col = col as u16;
+            sheet.write_string_with_format(0, col, *title, &header)?;
+            sheet.set_column_width(col, width)?;
+        }
+        let list = profil.competences.list(categorie);
+        for (i, c) in list.iter().enumerate() {
+            let row = i as u32 + 1;
+            let join = |l: &[crate::model::Text]| l.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(", ");
+            let cells = [
+                profil.id.value.clone(),
+                categorie.key().to_owned(),
+                c.id.value.clone(),
+                c.libelle.value.trim().to_owned(),
+                c.description
+                    .as_ref()
+                    .map(|d| d.value.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default(),
+            ];
+            for (col, text) in cells.iter().enumerate() {
+                sheet.write_string_with_format(row, col as u16, text, &wrap)?;
+            }
+            sheet.write_number(row, 5, c.niveau.value as f64)?;
+            sheet.write_string(row, 6, if *c.essentielle { "oui" } else { "non" })?;
+            sheet.write_string(row, 7, join(&c.missions))?;
+            sheet.write_string(row, 8, join(&c.referentiels.digcomp))?;
+            sheet.write_string(row, 9, join(&c.referentiels.pix))?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        sheet.autofilter(0, 0, list.len() as u32, HEADER.len() as u16 - 1)?;
+    }
+    workbook.save_to_buffer()
+}

@@ -1,0 +1,321 @@
+//! Spreadsheets → profile: the rows written by `refnum export` (CSV or XLSX)
+//! read back, every problem reported at its sheet, row and column.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::Source;
+use crate::model::{
+    Categorie, Competence, Competences, Mission, Profil, ProfilKind, Referentiels, Span, Spanned, Statut,
+};
+
+/// One row of a sheet, with where it is.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The sheet, for workbooks.
+    pub sheet: Option<String>,
+    /// The row number, from 1 (the header is row 1).
+    pub line: u32,
+    pub cells: Vec<String>,
+    /// For CSV: the column (in characters, from 1) where each cell starts.
+    pub starts: Vec<u32>,
+}
+
+/// Reads CSV text; the separator is the one the header uses (`;`, `,` or tab).
+pub fn read_csv(text: &str) -> Vec<Row> {
+    let text = text.trim_start_matches('\u{feff}');
+    let header = text.lines().next().unwrap_or_default();
+    let separator = [';', ',', '\t'].into_iter().max_by_key(|s| header.matches(*s).count()).unwrap_or(';');
+    let mut rows = Vec::new();
+    let (mut cells, mut field, mut quoted, mut line, mut start) = (Vec::new(), String::new(), false, 1u32, 1u32);
+    let (mut starts, mut column) = (vec![1u32], 0u32);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => {
+                if c == '\n' {
+                    line += 1;
+                    column = 0;
+                }
+                field.push(c);
+            }
+            (false, '"') => quoted = true,
+            (false, '\r') => {}
+            (false, '\n') => {
+                cells.push(std::mem::take(&mut field));
+                rows.push(Row {
+                    sheet: None,
+                    line: start,
+                    cells: std::mem::take(&mut cells),
+                    starts: std::mem::replace(&mut starts, vec![1]),
+                });
+                line += 1;
+                start = line;
+                column = 0;
+            }
+            (false, c) if c == separator => {
+                cells.push(std::mem::take(&mut field));
+                starts.push(column + 1);
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !cells.is_empty() {
+        cells.push(field);
+        rows.push(Row { sheet: None, line: start, cells, starts });
+    }
+    rows.retain(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+    rows
+}
+
+/// Reads every sheet of a workbook.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| format!("classeur illisible : {e}"))?;
+    let mut rows = Vec::new();
+    for (name, range) in workbook.worksheets() {
+        let first = range.start().map_or(0, |(r, _)| r);
+        for (i, row) in range.rows().enumerate() {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                    other => other.to_string(),
+                })
+                .collect();
+            if cells.iter().any(|c| !c.trim().is_empty()) {
+                rows.push(Row { sheet: Some(name.clone()), line: first + i as u32 + 1, cells, starts: Vec::new() });
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// Where a cell is, for a finding: the text span in a CSV, line and column otherwise.
+fn at(source: Option<&Source>, row: &Row, column: usize) -> Span {
+    let column = u32::try_from(column + 1).unwrap_or(u32::MAX);
+    match source {
+        Some(s) => s.span_at_line_column(row.line, row.starts.get(column as usize - 1).copied().unwrap_or(1)),
+        None => Span { line: row.line, column, end_line: row.line, end_column: column, ..Span::default() },
+    }
+}
+
+fn place(row: &Row, column: usize, name: &str) -> String {
+    let letter = char::from(b'A' + u8::try_from(column.min(25)).unwrap_or(25));
+    match &row.sheet {
+        Some(sheet) => format!("feuille « {sheet} », ligne {}, colonne {letter} ({name})", row.line),
+        None => format!("ligne {}, colonne {} ({name})", row.line, column + 1),
+    }
+}
+
+const REQUIRED: [&str; 6] = ["categorie", "id", "libelle", "niveau", "essentielle", "missions"];
+
+/// Builds a profile from the rows; `template` gives everything but the
+/// competencies (missions, finalité…), else placeholders mark what to write.
+pub fn to_profil(
+    rows: &[Row],
+    id: &str,
+    template: Option<&Profil>,
+    source: Option<&Source>,
+    date: &str,
+) -> Result<Profil, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut competences = Competences::default();
+    let mut header: Option<Vec<String>> = None;
+    for row in rows {
+        let is_header =
+            row.cells.first().is_some_and(|c| c.trim() == "profil") || row.cells.iter().any(|c| c.trim() == "libelle");
+        if is_header {
+            let names: Vec<String> = row.cells.iter().map(|c| c.trim().to_owned()).collect();
+            for required in REQUIRED {
+                if !names.iter().any(|n| n == required) {
+                    errors.push(
+                        Diagnostic::new(
+                            Code::MissingKey,
+                            at(source, row, 0),
+                            format!("la colonne `{required}` manque dans l'en-tête ({})", place(row, 0, "en-tête")),
+                        )
+                        .with_help(format!("colonnes attendues : {}", super::super::export::csv::HEADER.join(", "))),
+                    );
+                }
+            }
+            header = Some(names);
+            continue;
+        }
+        let Some(names) = &header else {
+            errors.push(
+                Diagnostic::new(
+                    Code::MissingKey,
+                    at(source, row, 0),
+                    format!("aucun en-tête avant cette ligne ({})", place(row, 0, "en-tête")),
+                )
+                .with_help("la première ligne nomme les colonnes, comme l'écrit `refnum export`"),
+            );
+            break;
+        };
+        let col = |name: &str| names.iter().position(|n| n == name);
+        let cell =
+            |name: &str| col(name).and_then(|i| row.cells.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();
+        let here = |name: &str| at(source, row, col(name).unwrap_or(0));
+        let where_ = |name: &str| place(row, col(name).unwrap_or(0), name);
+        let categorie = match cell("categorie").as_str() {
+            "savoirs" => Categorie::Savoirs,
+            "savoir-faire" => Categorie::SavoirFaire,
+            "savoir-etre" => Categorie::SavoirEtre,
+            other => {
+                errors.push(
+                    Diagnostic::new(
+                        Code::UnknownValue,
+                        here("categorie"),
+                        format!("catégorie `{other}` inconnue ({})", where_("categorie")),
+                    )
+                    .with_help("catégories permises : savoirs, savoir-faire, savoir-etre"),
+                );
+                continue;
+            }
+        };
+        let niveau = match cell("niveau").parse::<i64>() {
+            Ok(n) => n,
+            Err(_) => {
+                errors.push(Diagnostic::new(
+                    Code::WrongType,
+                    here("niveau"),
+                    format!("le niveau `{}` n'est pas un nombre entier ({})", cell("niveau"), where_("niveau")),
+                ));
+                continue;
+            }
+        };
+        let essentielle = match cell("essentielle").to_lowercase().as_str() {
+            "oui" | "true" | "vrai" => true,
+            "non" | "false" | "faux" => false,
+            other => {
+                errors.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        here("essentielle"),
+                        format!("`{other}` n'est ni oui ni non ({})", where_("essentielle")),
+                    )
+                    .with_help("écrivez oui ou non"),
+                );
+                continue;
+            }
+        };
+        let list = |name: &str| -> Vec<Spanned<String>> {
+            cell(name)
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Spanned::bare(s.to_owned()))
+                .collect()
+        };
+        let libelle = cell("libelle");
+        if libelle.is_empty() || cell("id").is_empty() {
+            errors.push(Diagnostic::new(
+                Code::EmptyText,
+                here("libelle"),
+                format!("identifiant ou libellé vide ({})", where_("libelle")),
+            ));
+            continue;
+        }
+        let description = Some(cell("description")).filter(|d| !d.is_empty()).map(Spanned::bare);
+        let c = Competence {
+            id: Spanned::bare(cell("id")),
+            libelle: Spanned::bare(libelle),
+            description,
+            niveau: Spanned::bare(niveau),
+            missions: list("missions"),
+            essentielle: Spanned::bare(essentielle),
+            referentiels: Referentiels {
+                digcomp: list("digcomp"),
+                pix: list("pix"),
+                rome: Vec::new(),
+                esco: Vec::new(),
+            },
+        };
+        match categorie {
+            Categorie::Savoirs => competences.savoirs.push(c),
+            Categorie::SavoirFaire => competences.savoir_faire.push(c),
+            Categorie::SavoirEtre => competences.savoir_etre.push(c),
+        }
+    }
+    if header.is_none() && errors.is_empty() {
+        errors.push(Diagnostic::new(
+            Code::EmptyFile,
+            Span { line: 1, column: 1, end_line: 1, end_column: 1, ..Span::default() },
+            "le tableau ne contient aucune ligne",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut profil = match template {
+        Some(t) => t.clone(),
+        None => placeholder(&competences, date),
+    };
+    if let Some(t) = template {
+        // Keep the template's own data (ROME, ESCO) for competencies it knows.
+        for (_, c) in t.competences.iter() {
+            for list in [&mut competences.savoirs, &mut competences.savoir_faire, &mut competences.savoir_etre] {
+                if let Some(x) = list.iter_mut().find(|x| x.id.value == c.id.value) {
+                    x.referentiels.rome.clone_from(&c.referentiels.rome);
+                    x.referentiels.esco.clone_from(&c.referentiels.esco);
+                }
+            }
+        }
+    }
+    profil.id = Spanned::bare(id.to_owned());
+    profil.competences = Spanned::bare(competences);
+    Ok(profil)
+}
+
+/// A draft profile around imported competencies: one mission per mission id they name.
+fn placeholder(competences: &Competences, date: &str) -> Profil {
+    let mut ids: Vec<String> = Vec::new();
+    for (_, c) in competences.iter() {
+        for m in &c.missions {
+            if !ids.contains(&m.value) {
+                ids.push(m.value.clone());
+            }
+        }
+    }
+    let text = |s: &str| Spanned::bare(s.to_owned());
+    Profil {
+        kind: Spanned::bare(ProfilKind::Profil),
+        id: text("import"),
+        version: text("0.1.0"),
+        statut: Spanned::bare(Statut::Brouillon),
+        intitule: text("Profil importé (intitulé à compléter)"),
+        appellations: Vec::new(),
+        famille: None,
+        finalite: text("À compléter : raison d'être du métier."),
+        contexte: None,
+        missions: Spanned::bare(
+            ids.iter()
+                .map(|id| Mission {
+                    id: text(id),
+                    intitule: Spanned::bare(format!("Mission {id} (intitulé à compléter)")),
+                    description: None,
+                    activites: vec![Spanned::bare(format!("Décrire les activités de la mission {id}"))],
+                })
+                .collect(),
+        ),
+        competences: Spanned::bare(Competences::default()),
+        niveaux: None,
+        conditions_exercice: Vec::new(),
+        relations: Default::default(),
+        profil_recherche: Default::default(),
+        indicateurs: Vec::new(),
+        evolutions: Vec::new(),
+        sources: Vec::new(),
+        mise_a_jour: text(date),
+    }
+}
