@@ -35,7 +35,17 @@ impl fmt::Display for Error {
                     std::io::ErrorKind::IsADirectory => {
                         write!(f, "{path} : c'est un dossier, un fichier est attendu")
                     }
-                    _ => write!(f, "{path} : {source}"),
+                    std::io::ErrorKind::NotADirectory => {
+                        write!(f, "{path} : une partie du chemin est un fichier, pas un dossier")
+                    }
+                    std::io::ErrorKind::AlreadyExists => write!(f, "{path} : existe déjà"),
+                    std::io::ErrorKind::StorageFull => write!(f, "{path} : plus de place sur le disque"),
+                    std::io::ErrorKind::ReadOnlyFilesystem => {
+                        write!(f, "{path} : système de fichiers en lecture seule")
+                    }
+                    std::io::ErrorKind::OutOfMemory => write!(f, "{path} : mémoire insuffisante"),
+                    std::io::ErrorKind::InvalidData => write!(f, "{path} : contenu illisible"),
+                    _ => write!(f, "{path} : erreur d'entrée-sortie ({source})"),
                 }
             }
             Error::Usage(message) => f.write_str(message),

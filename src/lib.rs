@@ -27,6 +27,8 @@ pub use error::Error;
 pub struct Terminal {
     /// Colour is wanted on standard output.
     pub color: bool,
+    /// Colour is wanted on standard error.
+    pub stderr_color: bool,
     /// Standard output is a terminal.
     pub stdout_is_terminal: bool,
 }
@@ -69,7 +71,7 @@ pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
     result.unwrap_or_else(|e| match e {
         Error::Invalid(reports) => {
             let summary = diagnostic::Summary::of(&reports);
-            let stderr = diagnostic::human::render(&reports, &summary, terminal.color);
+            let stderr = diagnostic::human::render(&reports, &summary, terminal.stderr_color);
             Outcome { stdout: Vec::new(), stderr, code: exit::INVALID }
         }
         Error::Template(e) => Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::INVALID },

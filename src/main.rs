@@ -12,18 +12,30 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: refnum::cli::Cli) -> refnum::Outcome {
+    let wants_color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    let color = stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    refnum::run(cli, refnum::Terminal { color, stdout_is_terminal })
+    refnum::run(
+        cli,
+        refnum::Terminal {
+            color: stdout_is_terminal && wants_color,
+            stderr_color: std::io::stderr().is_terminal() && wants_color,
+            stdout_is_terminal,
+        },
+    )
 }
 
 fn print(outcome: refnum::Outcome) -> ExitCode {
     let mut code = outcome.code;
-    if std::io::stdout().write_all(&outcome.stdout).and_then(|()| std::io::stdout().flush()).is_err() {
-        code = code.max(refnum::exit::FAILURE);
+    let mut stderr = outcome.stderr;
+    if let Err(e) = std::io::stdout().write_all(&outcome.stdout).and_then(|()| std::io::stdout().flush()) {
+        // A closed pipe (`refnum … | head`) is the reader's choice, not a failure to report.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            stderr.push_str(&format!("erreur : écriture sur la sortie standard impossible ({e})\n"));
+            code = code.max(refnum::exit::FAILURE);
+        }
     }
-    if !outcome.stderr.is_empty() {
-        let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    if !stderr.is_empty() {
+        let _ = std::io::stderr().write_all(stderr.as_bytes());
     }
     ExitCode::from(code)
 }

@@ -256,7 +256,7 @@ fn a_post_pointing_at_a_profile_by_path_is_rendered() {
 #[test]
 fn docx_is_never_written_to_a_terminal() {
     let cli = refnum::cli::parse(["refnum", "fiche", "conseiller", "--format", "docx"]).unwrap();
-    let outcome = refnum::run(cli, refnum::Terminal { color: false, stdout_is_terminal: true });
+    let outcome = refnum::run(cli, refnum::Terminal { color: false, stderr_color: false, stdout_is_terminal: true });
     assert_eq!(outcome.code, 2);
     assert!(outcome.stdout.is_empty());
     assert!(outcome.stderr.contains("indiquez un fichier avec -o"), "{}", outcome.stderr);
@@ -303,4 +303,30 @@ fn written_documents_are_readable_by_others_like_any_file() {
     ok(&refnum_in(dir.path(), &["fiche", "conseiller", "-o", "fiche.html"]));
     let mode = std::fs::metadata(dir.path().join("fiche.html")).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o644);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_replaces_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vraie.html"), "ancienne").unwrap();
+    std::os::unix::fs::symlink("vraie.html", dir.path().join("lien.html")).unwrap();
+    ok(&refnum_in(dir.path(), &["fiche", "conseiller", "-o", "lien.html"]));
+    assert!(std::fs::symlink_metadata(dir.path().join("lien.html")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(dir.path().join("vraie.html")).unwrap().starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn a_missing_templates_folder_is_a_failure_to_run() {
+    let o = refnum(&["fiche", "conseiller", "--templates", "dossier-absent"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("dossier de gabarits introuvable"));
+}
+
+#[test]
+fn a_fiche_of_a_minimal_profile_marks_empty_sections_to_complete() {
+    let md = ok(&refnum(&["fiche", "tests/fixtures/valid/profil-minimal.yaml", "--format", "markdown"]));
+    assert!(md.contains("Relations _à compléter_."), "{md}");
+    assert!(md.contains("Conditions _à compléter_."));
+    assert!(!md.contains("\n\n\n"), "no empty section leaves a double blank line");
 }

@@ -64,7 +64,13 @@ fn competencies_export_to_csv_for_french_excel() {
         rows[0],
         ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"]
     );
-    assert_eq!(rows.len(), 1 + 37);
+    let listed: serde_json::Value = serde_json::from_str(&ok(&refnum(&["list", "--format", "json"]))).unwrap();
+    let conseiller = listed.as_array().unwrap().iter().find(|r| r["id"] == "conseiller-referent-entreprise").unwrap();
+    let count = ["savoirs", "savoir_faire", "savoir_etre"]
+        .iter()
+        .map(|k| conseiller[k].as_u64().unwrap() as usize)
+        .sum::<usize>();
+    assert_eq!(rows.len(), 1 + count);
     assert!(rows.iter().all(|r| r.len() == 10));
     let s02 = rows.iter().find(|r| r[2] == "S-02").unwrap();
     assert_eq!((s02[1].as_str(), s02[5].as_str(), s02[6].as_str(), s02[8].as_str()), ("savoirs", "3", "oui", "2.3"));

@@ -153,3 +153,40 @@ proptest! {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_link_loops_in_a_folder_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = std::ffi::CString::new(dir.path().join("tube.yaml").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo only reads the path we own.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("..", dir.path().join("boucle")).unwrap();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/conseiller-referent-entreprise.yaml"),
+        dir.path().join("p.yaml"),
+    )
+    .unwrap();
+    let o = Command::cargo_bin("refnum")
+        .unwrap()
+        .arg("validate")
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "1 fichier vérifié : aucun problème.\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_file_is_cut_at_the_size_limit() {
+    let o = Command::cargo_bin("refnum")
+        .unwrap()
+        .args(["validate", "--format", "json", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("E003"));
+}

@@ -27,7 +27,15 @@ while IFS= read -r file; do
     "$refnum" render "$file" --format markdown -o "$out/referentiel-$name.md" 2>/dev/null
     "$refnum" render "$file" --format html -o "$out/referentiel-$name.html" 2>/dev/null
   fi
-done < <(find examples -name '*.yaml' -not -path '*/.github/*' | sort)
+done < <(find examples tests/fixtures/valid -name '*.yaml' -not -path '*/.github/*' | sort)
+# Minimal profiles too: their fiches show what is left to complete.
+for profile in tests/fixtures/valid/profil-*.yaml; do
+  name="$(basename "$profile" .yaml)"
+  "$refnum" fiche "$profile" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
+  "$refnum" fiche "$profile" --format html -o "$out/fiche-$name.html" 2>/dev/null
+  "$refnum" render "$profile" --format markdown -o "$out/referentiel-$name.md" 2>/dev/null
+  "$refnum" render "$profile" --format html -o "$out/referentiel-$name.html" 2>/dev/null
+done
 echo "documents rendered: $(ls "$out" | wc -l)"
 
 cd "$here"

@@ -291,9 +291,9 @@ pub fn markdown(d: &Diff) -> String {
         out.push_str("\n### Rubriques du profil\n\n| Rubrique | Avant | Après |\n| --- | --- | --- |\n");
         for c in &d.champs {
             let (avant, apres) = if c.liste {
-                (format!("retiré : {}", inline(&short(&c.avant))), format!("ajouté : {}", inline(&short(&c.apres))))
+                (format!("retiré : {}", inline(&flat(&c.avant))), format!("ajouté : {}", inline(&flat(&c.apres))))
             } else {
-                (inline(&short(&c.avant)), inline(&short(&c.apres)))
+                (inline(&flat(&c.avant)), inline(&flat(&c.apres)))
             };
             out.push_str(&format!("| {} | {avant} | {apres} |\n", c.champ));
         }
@@ -312,7 +312,7 @@ pub fn markdown(d: &Diff) -> String {
             out.push_str(&format!(
                 "| {} {} | {} | {} |\n",
                 e.id,
-                inline(&short(&e.libelle)),
+                inline(&flat(&e.libelle)),
                 nature_label(e.nature),
                 detail.join(" ; ")
             ));
@@ -335,9 +335,9 @@ fn list_change(c: &FieldChange, show: impl Fn(&str) -> String) -> String {
 
 fn markdown_change(c: &FieldChange) -> String {
     if c.liste {
-        return format!("{} : {}", c.champ, list_change(c, |t| inline(&short(t))));
+        return format!("{} : {}", c.champ, list_change(c, |t| inline(&flat(t))));
     }
-    format!("{} : {} → {}", c.champ, inline(&short(&c.avant)), inline(&short(&c.apres)))
+    format!("{} : {} → {}", c.champ, inline(&flat(&c.avant)), inline(&flat(&c.apres)))
 }
 
 /// JSON output.

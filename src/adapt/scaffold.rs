@@ -25,8 +25,14 @@ pub fn adaptation(id: &str, base: &Profil, reference: &str, today: &str) -> Stri
     push(&mut out, "# Le profil de base, et la plage de versions acceptée (^1.0 : toute version 1.x).");
     push(&mut out, "extends:");
     push(&mut out, &format!("  profil: {reference}"));
-    let major = base.version.value.split('.').next().unwrap_or("1");
-    push(&mut out, &format!("  version: \"^{major}.0\""));
+    // ^MAJOR.0 accepts every compatible version; before 1.0, only the same minor is.
+    let parts: Vec<&str> = base.version.value.split(['.', '-', '+']).collect();
+    let requirement = match parts.as_slice() {
+        ["0", minor, ..] => format!("^0.{minor}"),
+        [major, ..] => format!("^{major}.0"),
+        [] => "*".to_owned(),
+    };
+    push(&mut out, &format!("  version: \"{requirement}\""));
     push(&mut out, "version: 0.1.0");
     push(&mut out, "statut: brouillon");
     push(&mut out, &format!("mise-a-jour: {today}"));

@@ -26,7 +26,8 @@ where
     let mut best: Option<(&str, f64)> = None;
     for candidate in candidates {
         let score = if fold(candidate) == folded { 2.0 } else { strsim::jaro_winkler(&folded, &fold(candidate)) };
-        if score >= 0.8 && best.is_none_or(|(_, s)| score > s) {
+        // Equal scores: the alphabetically first wins, so the hint does not depend on input order.
+        if score >= 0.8 && best.is_none_or(|(b, s)| score > s || (score == s && candidate < b)) {
             best = Some((candidate, score));
         }
     }

@@ -4,7 +4,7 @@ use crate::cli::{FicheArgs, FicheFormat};
 use crate::error::Error;
 use crate::load::catalog;
 use crate::model::Document;
-use crate::render::{self, Format, Templates};
+use crate::render::{self, Format};
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
@@ -16,7 +16,7 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         FicheFormat::Docx => Format::Docx,
         FicheFormat::Jsonld => return job_posting(&found, dir.as_deref(), args, terminal),
     };
-    let templates = Templates::new(args.document.templates.as_deref());
+    let templates = super::templates_from(args.document.templates.as_deref())?;
     let bytes = match &found.document {
         Document::Poste(poste) => {
             let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;

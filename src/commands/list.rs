@@ -105,14 +105,13 @@ pub fn run(args: &ListArgs, terminal: Terminal) -> Result<Outcome, Error> {
     invalid.retain(|r| r.count(crate::diagnostic::Severity::Error) > 0);
     if !invalid.is_empty() {
         let summary = Summary::of(&invalid);
-        stderr = human::render(&invalid, &summary, false);
+        stderr = human::render(&invalid, &summary, terminal.stderr_color);
         stderr.push_str(&format!(
             "{} fichier(s) non listé(s) car invalide(s) : lancez `refnum validate` pour le détail.\n",
             invalid.len()
         ));
         code = exit::INVALID;
     }
-    let _ = terminal;
     Ok(Outcome { stdout: stdout.into_bytes(), stderr, code })
 }
 

@@ -57,3 +57,16 @@ pub fn deliver(
         None => Ok(crate::Outcome { stdout: bytes, stderr: String::new(), code: crate::exit::OK }),
     }
 }
+
+/// The templates in force; a folder given with `--templates` must exist.
+pub fn templates_from(dir: Option<&Path>) -> Result<crate::render::Templates, Error> {
+    if let Some(dir) = dir
+        && !dir.is_dir()
+    {
+        return Err(Error::Usage(format!(
+            "{} : dossier de gabarits introuvable (--templates attend un dossier)",
+            dir.display()
+        )));
+    }
+    Ok(crate::render::Templates::new(dir))
+}

@@ -3,7 +3,7 @@
 use crate::cli::{RenderArgs, RenderFormat};
 use crate::error::Error;
 use crate::load::catalog;
-use crate::render::{self, Format, Templates};
+use crate::render::{self, Format};
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &RenderArgs, terminal: Terminal) -> Result<Outcome, Error> {
@@ -13,7 +13,7 @@ pub fn run(args: &RenderArgs, terminal: Terminal) -> Result<Outcome, Error> {
         RenderFormat::Markdown => Format::Markdown,
         RenderFormat::Html => Format::Html,
     };
-    let templates = Templates::new(args.document.templates.as_deref());
+    let templates = super::templates_from(args.document.templates.as_deref())?;
     let bytes = render::referentiel(&resolved, format, &templates)?;
     super::deliver(bytes, args.document.output.as_deref(), false, "Référentiel écrit", terminal)
 }

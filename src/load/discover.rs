@@ -32,16 +32,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
         let name = entry.file_name();
         let hidden = name.to_str().is_some_and(|n| n.starts_with('.'));
         let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        let file_type = if file_type.is_symlink() {
-            std::fs::metadata(&path).map(|m| m.file_type()).unwrap_or(file_type)
-        } else {
-            file_type
-        };
+        // Linked folders are not followed (a link to a parent would loop);
+        // only regular files are read (a pipe would block).
         if file_type.is_dir() {
             if !hidden {
                 walk(&path, out)?;
             }
-        } else if !hidden && is_yaml(&path) {
+        } else if !hidden && is_yaml(&path) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             out.push(path);
         }
     }

@@ -24,15 +24,12 @@ use crate::error::Error;
 /// Reads a file from disk. A missing or unreadable file is a failure to run
 /// (exit 2); the checks of its content come later.
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if metadata.len() > (MAX_FILE_BYTES as u64) * 2 {
-        // Read no more than needed to report the size: the file is refused anyway.
-        let mut head = Vec::with_capacity(MAX_FILE_BYTES + 1);
-        use std::io::Read;
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut head))
-            .map_err(|e| Error::io(path, e))?;
-        return Ok(head);
-    }
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    use std::io::Read;
+    // Never more than the limit and one byte: enough to report the size,
+    // and safe on endless files such as /dev/zero.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io(path, e))?;
+    Ok(bytes)
 }
