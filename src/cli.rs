@@ -25,7 +25,7 @@ pub enum Command {
     List(ListArgs),
     /// Produit le référentiel de compétences d'un profil (Markdown ou HTML)
     Render(RenderArgs),
-    /// Produit la fiche de poste d'un poste ou d'un profil (Markdown, HTML ou DOCX)
+    /// Produit la fiche de poste d'un poste ou d'un profil (Markdown, HTML, DOCX) ou l'offre d'emploi (JSON-LD)
     Fiche(FicheArgs),
     /// Affiche le profil complet d'une adaptation, fusionnée avec son profil de base
     Resolve(ResolveArgs),

@@ -184,8 +184,27 @@ fn import_reports_each_bad_cell_at_its_row_and_column() {
     let o = refnum(&["import", path.to_str().unwrap(), "--id", "t", "--date", "2026-11-28"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("t.csv:2:24") && err.contains("ligne 2, colonne 6 (niveau)"), "{err}");
+    assert!(err.contains("t.csv:2:24") && err.contains("ligne 2, colonne 6, « niveau »"), "{err}");
     assert!(err.contains("t.csv:3:3") && err.contains("catégorie `savoir` inconnue"), "{err}");
     assert!(err.contains("t.csv:4:27") && err.contains("`peut-être` n'est ni oui ni non"), "{err}");
     assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn a_job_posting_can_be_pasted_in_a_script_element() {
+    let out = ok(&refnum(&["fiche", "examples/poste-conseiller-cci.yaml", "--format", "jsonld"]));
+    assert!(!out.contains('<') && !out.contains('>'), "no raw angle brackets");
+    let job: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(job["description"].as_str().unwrap().starts_with("<p>"), "the JSON still holds the HTML");
+}
+
+#[test]
+fn an_export_with_another_separator_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.csv");
+    ok(&refnum(&["export", "conseiller", "--separateur", "|", "-o", path.to_str().unwrap()]));
+    let yaml = ok(&refnum(&["import", path.to_str().unwrap(), "--id", "tube", "--date", "2026-11-28"]));
+    assert!(
+        yaml.contains("id: tube") && yaml.contains("mise-a-jour: \"2026-11-28\"") && yaml.contains("statut: brouillon")
+    );
 }

@@ -52,7 +52,7 @@ pub fn deliver(
             Ok(crate::Outcome { stdout: Vec::new(), stderr: format!("{what} dans {}.\n", path.display()), code: crate::exit::OK })
         }
         None if binary && terminal.stdout_is_terminal => Err(Error::Usage(
-            "un document DOCX ne s'affiche pas dans un terminal : indiquez un fichier avec -o, par exemple `-o fiche.docx`".into(),
+            "ce document (DOCX ou XLSX) ne s'affiche pas dans un terminal : indiquez un fichier avec -o, par exemple `-o fiche.docx`".into(),
         )),
         None => Ok(crate::Outcome { stdout: bytes, stderr: String::new(), code: crate::exit::OK }),
     }

@@ -79,7 +79,12 @@ pub fn job_posting(profil: &Profil, poste: Option<&Poste>) -> Result<String, Str
             missing.join(" ; ")
         ));
     }
-    let mut text = serde_json::to_string_pretty(&Value::Object(o)).unwrap_or_default();
+    // Safe to paste inside <script type="application/ld+json">: no `<`, `>` or `&` as such.
+    let mut text = serde_json::to_string_pretty(&Value::Object(o))
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
     text.push('\n');
     Ok(text)
 }

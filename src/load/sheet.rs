@@ -27,7 +27,11 @@ pub struct Row {
 pub fn read_csv(text: &str) -> Vec<Row> {
     let text = text.trim_start_matches('\u{feff}');
     let header = text.lines().next().unwrap_or_default();
-    let separator = [';', ',', '\t'].into_iter().max_by_key(|s| header.matches(*s).count()).unwrap_or(';');
+    // `refnum export` starts its header with `profil` and the separator.
+    let separator = header
+        .strip_prefix("profil")
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or_else(|| [';', ',', '\t', '|'].into_iter().max_by_key(|s| header.matches(*s).count()).unwrap_or(';'));
     let mut rows = Vec::new();
     let (mut cells, mut field, mut quoted, mut line, mut start) = (Vec::new(), String::new(), false, 1u32, 1u32);
     let (mut starts, mut column) = (vec![1u32], 0u32);
@@ -112,8 +116,8 @@ fn at(source: Option<&Source>, row: &Row, column: usize) -> Span {
 fn place(row: &Row, column: usize, name: &str) -> String {
     let letter = char::from(b'A' + u8::try_from(column.min(25)).unwrap_or(25));
     match &row.sheet {
-        Some(sheet) => format!("feuille « {sheet} », ligne {}, colonne {letter} ({name})", row.line),
-        None => format!("ligne {}, colonne {} ({name})", row.line, column + 1),
+        Some(sheet) => format!("feuille « {sheet} », ligne {}, colonne {letter}, « {name} »", row.line),
+        None => format!("ligne {}, colonne {}, « {name} »", row.line, column + 1),
     }
 }
 
@@ -147,6 +151,10 @@ pub fn to_profil(
                         .with_help(format!("colonnes attendues : {}", super::super::export::csv::HEADER.join(", "))),
                     );
                 }
+            }
+            if !errors.is_empty() {
+                // Without its columns, every row would only repeat the problem.
+                return Err(errors);
             }
             header = Some(names);
             continue;
@@ -272,7 +280,11 @@ pub fn to_profil(
             }
         }
     }
+    // A new profile: its own id, a draft at version 0.1.0, dated today.
     profil.id = Spanned::bare(id.to_owned());
+    profil.version = Spanned::bare("0.1.0".to_owned());
+    profil.statut = Spanned::bare(Statut::Brouillon);
+    profil.mise_a_jour = Spanned::bare(date.to_owned());
     profil.competences = Spanned::bare(competences);
     Ok(profil)
 }
