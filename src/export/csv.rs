@@ -1,7 +1,7 @@
 //! One row per competency, for spreadsheets. French Excel opens a file with
 //! `;` separators and a UTF-8 byte order mark correctly; both are the default.
 
-use crate::model::Profil;
+use crate::model::{Categorie, Competence, Profil};
 
 /// The header row.
 pub const HEADER: [&str; 10] =
@@ -15,29 +15,26 @@ pub fn competences(profil: &Profil, separator: char, bom: bool) -> String {
     }
     row(&mut out, separator, HEADER.iter().map(|s| (*s).to_owned()));
     for (categorie, c) in profil.competences.iter() {
-        let join = |list: &[crate::model::Text]| list.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(", ");
-        row(
-            &mut out,
-            separator,
-            [
-                profil.id.value.clone(),
-                categorie.key().to_owned(),
-                c.id.value.clone(),
-                c.libelle.value.trim().to_owned(),
-                c.description
-                    .as_ref()
-                    .map(|d| d.value.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .unwrap_or_default(),
-                c.niveau.value.to_string(),
-                if *c.essentielle { "oui" } else { "non" }.to_owned(),
-                join(&c.missions),
-                join(&c.referentiels.digcomp),
-                join(&c.referentiels.pix),
-            ]
-            .into_iter(),
-        );
+        row(&mut out, separator, cells(profil, categorie, c).into_iter());
     }
     out
+}
+
+/// The cells of one competency, in the order of `HEADER` (shared with the XLSX export).
+pub fn cells(profil: &Profil, categorie: Categorie, c: &Competence) -> [String; 10] {
+    let join = |list: &[crate::model::Text]| list.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(", ");
+    [
+        profil.id.value.clone(),
+        categorie.key().to_owned(),
+        c.id.value.clone(),
+        c.libelle.value.trim().to_owned(),
+        c.description.as_ref().map(|d| d.value.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default(),
+        c.niveau.value.to_string(),
+        if *c.essentielle { "oui" } else { "non" }.to_owned(),
+        join(&c.missions),
+        join(&c.referentiels.digcomp),
+        join(&c.referentiels.pix),
+    ]
 }
 
 fn row(out: &mut String, separator: char, cells: impl Iterator<Item = String>) {

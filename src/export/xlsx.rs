@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
-use super::csv::HEADER;
+use super::csv::{HEADER, cells};
 use crate::model::{Categorie, Profil};
 
 /// The workbook's bytes; deterministic (the date is the profile's `mise-a-jour`).
@@ -31,25 +31,15 @@ pub fn competences(profil: &Profil) -> Result<Vec<u8>, XlsxError> {
         let list = profil.competences.list(categorie);
         for (i, c) in list.iter().enumerate() {
             let row = i as u32 + 1;
-            let join = |l: &[crate::model::Text]| l.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(", ");
-            let cells = [
-                profil.id.value.clone(),
-                categorie.key().to_owned(),
-                c.id.value.clone(),
-                c.libelle.value.trim().to_owned(),
-                c.description
-                    .as_ref()
-                    .map(|d| d.value.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .unwrap_or_default(),
-            ];
-            for (col, text) in cells.iter().enumerate() {
-                sheet.write_string_with_format(row, col as u16, text, &wrap)?;
+            for (col, text) in cells(profil, categorie, c).iter().enumerate() {
+                let col = col as u16;
+                match col {
+                    // The level is a number, so the sheet can sort and filter it as one.
+                    5 => sheet.write_number(row, col, c.niveau.value as f64)?,
+                    0..=4 => sheet.write_string_with_format(row, col, text, &wrap)?,
+                    _ => sheet.write_string(row, col, text)?,
+                };
             }
-            sheet.write_number(row, 5, c.niveau.value as f64)?;
-            sheet.write_string(row, 6, if *c.essentielle { "oui" } else { "non" })?;
-            sheet.write_string(row, 7, join(&c.missions))?;
-            sheet.write_string(row, 8, join(&c.referentiels.digcomp))?;
-            sheet.write_string(row, 9, join(&c.referentiels.pix))?;
         }
         sheet.set_freeze_panes(1, 0)?;
         sheet.autofilter(0, 0, list.len() as u32, HEADER.len() as u16 - 1)?;
