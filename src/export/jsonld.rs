@@ -109,7 +109,9 @@ fn responsibilities(profil: &Profil, poste: Option<&Poste>) -> String {
 
 /// schema.org employment types for a French contract.
 fn employment_type(kind: TypeContrat, hours: Option<&str>) -> Vec<&'static str> {
-    let part_time = hours.is_some_and(|h| h.to_lowercase().contains("partiel"));
+    let part_time = hours
+        .map(str::to_lowercase)
+        .is_some_and(|h| ["partiel", "mi-temps", "non complet"].iter().any(|w| h.contains(w)));
     let time = if part_time { "PART_TIME" } else { "FULL_TIME" };
     match kind {
         TypeContrat::Cdi | TypeContrat::Titulaire => vec![time],
