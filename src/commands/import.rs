@@ -8,17 +8,8 @@ use crate::load::{self, Source, catalog, sheet};
 use crate::{Outcome, exit};
 
 pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
-    if !crate::check::is_slug(&args.id) {
-        return Err(Error::Usage(format!(
-            "« {} » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets",
-            args.id
-        )));
-    }
-    let date = match &args.date {
-        Some(d) if crate::check::is_date(d) => d.clone(),
-        Some(d) => return Err(Error::Usage(format!("« {d} » n'est pas une date au format AAAA-MM-JJ"))),
-        None => super::new::today(),
-    };
+    super::check_new_id(&args.id)?;
+    let date = super::date_or_today(args.date.as_deref())?;
     let name = args.fichier.display().to_string();
     let bytes = load::read(&args.fichier)?;
     let extension = args.fichier.extension().and_then(|e| e.to_str()).map(str::to_lowercase);

@@ -70,3 +70,39 @@ pub fn templates_from(dir: Option<&Path>) -> Result<crate::render::Templates, Er
     }
     Ok(crate::render::Templates::new(dir))
 }
+
+/// The id of a file a command creates (`new`, `import`) must be a slug.
+pub fn check_new_id(id: &str) -> Result<(), Error> {
+    if crate::check::is_slug(id) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "« {id} » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets, par exemple `conseiller-cci-aveyron`"
+    )))
+}
+
+/// The date given with `--date`, checked, else today's.
+pub fn date_or_today(given: Option<&str>) -> Result<String, Error> {
+    match given {
+        Some(d) if crate::check::is_date(d) => Ok(d.to_owned()),
+        Some(d) => Err(Error::Usage(format!("« {d} » n'est pas une date au format AAAA-MM-JJ"))),
+        None => Ok(today()),
+    }
+}
+
+/// Today's date (UTC), `AAAA-MM-JJ`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}

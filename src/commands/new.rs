@@ -9,17 +9,8 @@ use crate::load::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &NewArgs) -> Result<Outcome, Error> {
-    if !crate::check::is_slug(&args.id) {
-        return Err(Error::Usage(format!(
-            "« {} » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets, par exemple `conseiller-cci-aveyron`",
-            args.id
-        )));
-    }
-    let date = match &args.date {
-        Some(d) if crate::check::is_date(d) => d.clone(),
-        Some(d) => return Err(Error::Usage(format!("« {d} » n'est pas une date au format AAAA-MM-JJ"))),
-        None => today(),
-    };
+    super::check_new_id(&args.id)?;
+    let date = super::date_or_today(args.date.as_deref())?;
     let dir = catalog::profile_dir(args.profiles.as_deref());
     let base = catalog::find_profil(&args.extends, dir.as_deref())?;
     let reference = if Path::new(&args.extends).is_file() {
@@ -77,21 +68,4 @@ fn absolute(p: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// Today's date (UTC), `AAAA-MM-JJ`.
-pub(crate) fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
