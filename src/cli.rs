@@ -31,6 +31,8 @@ pub enum Command {
     Resolve(ResolveArgs),
     /// Compare deux profils : éléments ajoutés, retirés, modifiés, champ par champ
     Diff(DiffArgs),
+    /// Publie un site statique de tous les profils, adaptations et postes (index, recherche, comparaisons)
+    Build(BuildArgs),
     /// Écrit un fichier d'adaptation locale prêt à remplir
     New(NewArgs),
     /// Affiche le schéma JSON d'un format de fichier, pour l'éditeur
@@ -196,6 +198,25 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Human, hide_possible_values = true, hide_default_value = true)]
     pub format: ReportFormat,
     /// Échoue aussi (code 1) quand il n'y a que des avertissements
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Fichiers ou dossiers à publier (par défaut ./profiles s'il existe, sinon les profils intégrés)
+    #[arg(value_name = "CHEMIN")]
+    pub paths: Vec<PathBuf>,
+    /// Dossier du site : absent, vide, ou un site déjà produit par refnum (remplacé en entier)
+    #[arg(short = 'o', long = "out", value_name = "DOSSIER")]
+    pub out: PathBuf,
+    /// Titre du site, en tête de chaque page
+    #[arg(long, value_name = "TEXTE", default_value = "Profils du référent numérique entreprise")]
+    pub titre: String,
+    /// Dossier de gabarits qui remplacent, fichier par fichier, ceux par défaut
+    #[arg(long, value_name = "DOSSIER")]
+    pub templates: Option<PathBuf>,
+    /// Refuse aussi de publier (code 1) quand il y a des avertissements
     #[arg(long)]
     pub deny_warnings: bool,
 }

@@ -17,8 +17,10 @@ pub mod export;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod schema;
+pub mod site;
 
 pub use error::Error;
 
@@ -52,13 +54,14 @@ pub mod exit {
 }
 
 /// Runs a parsed command line.
-pub fn run(cli: cli::Cli, terminal: Terminal) -> Outcome {
+pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress) -> Outcome {
     let result = match cli.command {
-        cli::Command::Validate(args) => commands::validate::run(&args, terminal),
+        cli::Command::Validate(args) => commands::validate::run(&args, terminal, progress),
         cli::Command::List(args) => commands::list::run(&args, terminal),
         cli::Command::Schema(args) => commands::schema::run(&args),
         cli::Command::Resolve(args) => commands::resolve::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
+        cli::Command::Build(args) => commands::build::run(&args, terminal, progress),
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Render(args) => commands::render::run(&args, terminal),
         cli::Command::Fiche(args) => commands::fiche::run(&args, terminal),

@@ -1,5 +1,7 @@
 //! The `refnum` binary: parse the command line, run, print once, exit.
 
+mod bar;
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -14,14 +16,17 @@ fn main() -> ExitCode {
 fn run(cli: refnum::cli::Cli) -> refnum::Outcome {
     let wants_color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    refnum::run(
-        cli,
-        refnum::Terminal {
-            color: stdout_is_terminal && wants_color,
-            stderr_color: std::io::stderr().is_terminal() && wants_color,
-            stdout_is_terminal,
-        },
-    )
+    let stderr_is_terminal = std::io::stderr().is_terminal();
+    let terminal = refnum::Terminal {
+        color: stdout_is_terminal && wants_color,
+        stderr_color: stderr_is_terminal && wants_color,
+        stdout_is_terminal,
+    };
+    if stderr_is_terminal {
+        refnum::run(cli, terminal, &bar::Bar::new())
+    } else {
+        refnum::run(cli, terminal, &refnum::progress::Silent)
+    }
 }
 
 fn print(outcome: refnum::Outcome) -> ExitCode {

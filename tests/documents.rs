@@ -256,7 +256,11 @@ fn a_post_pointing_at_a_profile_by_path_is_rendered() {
 #[test]
 fn docx_is_never_written_to_a_terminal() {
     let cli = refnum::cli::parse(["refnum", "fiche", "conseiller", "--format", "docx"]).unwrap();
-    let outcome = refnum::run(cli, refnum::Terminal { color: false, stderr_color: false, stdout_is_terminal: true });
+    let outcome = refnum::run(
+        cli,
+        refnum::Terminal { color: false, stderr_color: false, stdout_is_terminal: true },
+        &refnum::progress::Silent,
+    );
     assert_eq!(outcome.code, 2);
     assert!(outcome.stdout.is_empty());
     assert!(outcome.stderr.contains("indiquez un fichier avec -o"), "{}", outcome.stderr);

@@ -16,6 +16,9 @@ pub struct FieldChange {
     pub apres: String,
     /// `true` when the field is a list (`avant` and `apres` are then what left and joined it).
     pub liste: bool,
+    /// For a list: the elements that left it and those that joined it, one by one.
+    #[serde(skip)]
+    pub elements: (Vec<String>, Vec<String>),
 }
 
 /// An item (mission or competency) added, removed or modified.
@@ -62,12 +65,13 @@ fn list_field(out: &mut Vec<FieldChange>, champ: &'static str, a: &[crate::model
             if came.is_empty() { "–".to_owned() } else { came.join(" ; ") },
         )
     };
-    out.push(FieldChange { champ, avant, apres, liste: true });
+    let elements = (gone.iter().map(|x| (*x).to_owned()).collect(), came.iter().map(|x| (*x).to_owned()).collect());
+    out.push(FieldChange { champ, avant, apres, liste: true, elements });
 }
 
 fn field(out: &mut Vec<FieldChange>, champ: &'static str, a: String, b: String) {
     if a != b {
-        out.push(FieldChange { champ, avant: a, apres: b, liste: false });
+        out.push(FieldChange { champ, avant: a, apres: b, liste: false, elements: Default::default() });
     }
 }
 

@@ -1,6 +1,6 @@
 //! Checks a set of files in parallel, then the rules across them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -10,11 +10,12 @@ use super::{Analysis, analyze};
 use crate::adapt;
 use crate::diagnostic::{Code, Diagnostic, FileReport};
 use crate::error::Error;
-use crate::load::catalog::{self, Found};
-use crate::load::discover::is_yaml;
+use crate::load::catalog;
+use crate::load::set::SetIndex;
 use crate::load::{self, Source, builtin};
 use crate::model::Document;
 use crate::model::Span;
+use crate::progress::{Progress, Silent};
 
 /// A file to check: on disk, or built into the binary.
 #[derive(Debug, Clone)]
@@ -70,6 +71,16 @@ where
     T: Send,
     F: Fn(&Document) -> T + Sync,
 {
+    check_all_with(inputs, keep, &Silent)
+}
+
+/// Like `check_all`, reporting one step of `progress` per file.
+pub fn check_all_with<T, F>(inputs: &[Input], keep: F, progress: &dyn Progress) -> Result<Vec<Checked<T>>, Error>
+where
+    T: Send,
+    F: Fn(&Document) -> T + Sync,
+{
+    progress.start("Vérification", inputs.len());
     let results: Vec<Result<Triple<T>, Error>> = inputs
         .par_iter()
         .map(|input| {
@@ -88,6 +99,7 @@ where
                 source: source.filter(|_| !analysis.diagnostics.is_empty()).map(|s| Arc::clone(&s.text)),
                 diagnostics: analysis.diagnostics,
             };
+            progress.advance();
             Ok((Checked { report, kept }, entry, adaptation))
         })
         .collect();
@@ -126,16 +138,12 @@ fn resolve_adaptations<T: Send>(
     adaptations: &[usize],
     checked: &mut [Checked<T>],
 ) {
-    let lookup = |reference: &str, from: &Input| -> Result<Found, Error> {
-        // A file is never its own base, even when it reuses its base's id.
-        let by_id = entries.iter().zip(inputs).position(|(e, input)| {
-            matches!(e, Some(Entry::Profil { id, .. }) if id == reference) && input.name() != from.name()
-        });
-        match by_id {
-            Some(i) if !is_yaml(Path::new(reference)) => catalog::load(inputs[i].clone()),
-            _ => catalog::base_in_set(reference, from),
-        }
-    };
+    let ids = entries.iter().enumerate().filter_map(|(i, e)| match e {
+        Some(Entry::Profil { id, .. }) => Some((id.clone(), i)),
+        _ => None,
+    });
+    let set = SetIndex::new(inputs, ids);
+    let lookup = |reference: &str, from: &Input| set.lookup(reference, from);
     let found: Vec<(usize, Vec<Diagnostic>)> = adaptations
         .par_iter()
         .map(|&i| {

@@ -1,5 +1,6 @@
 //! One file per subcommand: glue from arguments to the library.
 
+pub mod build;
 pub mod diff;
 pub mod export;
 pub mod fiche;

@@ -8,6 +8,7 @@ pub mod catalog;
 mod de;
 pub mod discover;
 mod parse;
+pub mod set;
 pub mod sheet;
 mod source;
 mod tree;

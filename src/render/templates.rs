@@ -11,7 +11,7 @@ use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, State, 
 use super::markdown;
 
 /// The default templates: file name and text.
-pub const DEFAULTS: [(&str, &str); 7] = [
+pub const DEFAULTS: [(&str, &str); 17] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("referentiel.html", include_str!("../../templates/referentiel.html")),
@@ -19,6 +19,16 @@ pub const DEFAULTS: [(&str, &str); 7] = [
     ("fiche.html", include_str!("../../templates/fiche.html")),
     ("fiche.md", include_str!("../../templates/fiche.md")),
     ("commun.md", include_str!("../../templates/commun.md")),
+    ("site-base.html", include_str!("../../templates/site-base.html")),
+    ("site-nav.html", include_str!("../../templates/site-nav.html")),
+    ("site-index.html", include_str!("../../templates/site-index.html")),
+    ("site-referentiel.html", include_str!("../../templates/site-referentiel.html")),
+    ("site-fiche.html", include_str!("../../templates/site-fiche.html")),
+    ("site-ecarts.html", include_str!("../../templates/site-ecarts.html")),
+    ("site-comparaison.html", include_str!("../../templates/site-comparaison.html")),
+    ("site-recherche.html", include_str!("../../templates/site-recherche.html")),
+    ("site.css", include_str!("../../templates/site.css")),
+    ("recherche.js", include_str!("../../templates/recherche.js")),
 ];
 
 /// Name of the Markdown auto-escape mode.
