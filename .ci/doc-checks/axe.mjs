@@ -30,7 +30,7 @@ let failures = 0;
 try {
   for (const file of files) {
     const page = await browser.newPage();
-    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    await page.goto(file.startsWith("file://") ? file : pathToFileURL(file).href, { waitUntil: "load" });
     await page.evaluate(axeSource);
     const result = await page.evaluate(() =>
       // eslint-disable-next-line no-undef

@@ -36,13 +36,17 @@ for profile in tests/fixtures/valid/profil-*.yaml; do
   "$refnum" render "$profile" --format markdown -o "$out/referentiel-$name.md" 2>/dev/null
   "$refnum" render "$profile" --format html -o "$out/referentiel-$name.html" 2>/dev/null
 done
-echo "documents rendered: $(ls "$out" | wc -l)"
+# The static site of all of them, with its index, comparison and search pages.
+"$refnum" build profiles examples tests/fixtures/valid --out "$out/site" 2>/dev/null
+mapfile -t site_pages < <(find "$out/site" -name '*.html' | sort)
+echo "documents rendered: $(ls "$out"/*.* | wc -l), site pages: ${#site_pages[@]}"
 
 cd "$here"
 echo "-- markdownlint"
 npx --no-install markdownlint-cli2 --config .markdownlint-cli2.jsonc "$out/*.md"
 echo "-- Nu HTML checker (vnu)"
-java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --also-check-css "$out"/*.html
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --also-check-css "$out"/*.html "${site_pages[@]}" "$out/site/style.css"
 echo "   no error"
 echo "-- axe-core in Chromium"
-node axe.mjs "$out"/*.html
+# The search page is also checked with results shown.
+node axe.mjs "$out"/*.html "${site_pages[@]}" "file://$out/site/recherche.html?q=diagnostic"

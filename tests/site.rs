@@ -1,0 +1,262 @@
+//! `refnum build`: the static site of a repository, as a user builds it.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{ok, refnum, refnum_in, root, stderr};
+
+/// Every file of a site, by path relative to its root, with its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                let name = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn build(out: &Path, paths: &[&str]) -> std::process::Output {
+    let mut args = vec!["build"];
+    args.extend_from_slice(paths);
+    args.extend(["--out", out.to_str().unwrap()]);
+    refnum(&args)
+}
+
+fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(files.get(name).unwrap_or_else(|| panic!("{name} missing")).clone()).unwrap()
+}
+
+#[test]
+fn the_repository_site_has_a_page_for_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let o = build(&out, &["profiles", "examples"]);
+    ok(&o);
+    assert!(stderr(&o).contains("2 profils, 2 adaptations, 4 fiches de poste ; 13 pages"), "{}", stderr(&o));
+    let site = files(&out);
+    let names: Vec<&str> = site.keys().map(String::as_str).collect();
+    insta::assert_debug_snapshot!("site_files", names);
+    let index = text(&site, "index.html");
+    for expected in [
+        "href=\"profils/conseiller-referent-entreprise.html\"",
+        "href=\"profils/coordinateur-referent-entreprise-causses-vallees.html\"",
+        "href=\"ecarts/conseiller-referent-entreprise-cci-aveyron.html\"",
+        "href=\"postes/conseiller-referent-entreprise-cci-aveyron-rodez.html\"",
+        "examples/adaptations/cci-aveyron-conseiller.yaml",
+        "CCI Aveyron, Rodez",
+    ] {
+        assert!(index.replace("&#x2f;", "/").contains(expected), "index lacks {expected}");
+    }
+    insta::assert_snapshot!("site_index", index);
+    insta::assert_snapshot!("site_ecarts", text(&site, "ecarts/conseiller-referent-entreprise-cci-aveyron.html"));
+    insta::assert_snapshot!("site_comparaison", text(&site, "comparaison.html"));
+}
+
+/// Every relative link of every page leads to a file of the site, and every
+/// `#anchor` to an element of that page with this id.
+#[test]
+fn every_link_of_the_site_leads_somewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles", "examples", "tests/fixtures/valid"]));
+    let site = files(&out);
+    let mut checked = 0;
+    for (name, bytes) in site.iter().filter(|(n, _)| n.ends_with(".html")) {
+        let page = String::from_utf8(bytes.clone()).unwrap();
+        for attr in ["href=\"", "src=\""] {
+            for raw in page.split(attr).skip(1).map(|rest| &rest[..rest.find('"').unwrap()]) {
+                // As a browser reads the attribute: templates escape `/` and `&`.
+                let link = raw.replace("&#x2f;", "/").replace("&amp;", "&");
+                let link = link.as_str();
+                if link.starts_with("http") || link.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, anchor) = link.split_once('#').unwrap_or((link, ""));
+                let target = if file.is_empty() { name.clone() } else { resolve(name, file) };
+                let target_text = text(&site, &target);
+                if !anchor.is_empty() {
+                    assert!(target_text.contains(&format!("id=\"{anchor}\"")), "{name}: {link} has no target");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+fn resolve(page: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn the_same_files_give_the_same_site_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    ok(&build(&a, &["profiles", "examples", "tests/fixtures/valid"]));
+    ok(&build(&b, &["profiles", "examples", "tests/fixtures/valid"]));
+    assert_eq!(files(&a), files(&b));
+}
+
+#[test]
+fn the_search_index_finds_competencies_missions_and_posts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles", "examples"]));
+    let script = std::fs::read_to_string(out.join("recherche-index.js")).unwrap();
+    let json = script.split_once("window.REFNUM_RECHERCHE = ").unwrap().1.trim_end().trim_end_matches(';');
+    let index: serde_json::Value = serde_json::from_str(json).unwrap();
+    let docs = index["docs"].as_array().unwrap();
+    assert_eq!(docs.len(), 8, "2 profiles, 2 adaptations, 4 posts");
+    let entries = index["entrees"].as_array().unwrap();
+    let find = |title: &str| entries.iter().find(|e| e[0] == title).unwrap_or_else(|| panic!("{title} not indexed"));
+    // A competency of a national profile, linked to its anchor.
+    let diag = find("Conduire un diagnostic des usages numériques d'une entreprise");
+    assert_eq!(diag[1], "Savoir-faire");
+    let (doc, anchor) = (diag[3][0][0].as_u64().unwrap() as usize, diag[3][0][1].as_str().unwrap());
+    assert_eq!(docs[doc][1], "profils/conseiller-referent-entreprise.html");
+    assert_eq!(anchor, "SF-01");
+    // A mission an adaptation adds.
+    let added = find("Accompagner les entreprises saisonnières et les commerces ruraux dans leur présence en ligne");
+    assert_eq!(added[1], "Mission");
+    // A post.
+    assert!(entries.iter().any(|e| e[1] == "Fiche de poste"));
+    // The search page works without JavaScript: it points to the index.
+    let page = std::fs::read_to_string(out.join("recherche.html")).unwrap();
+    assert!(page.contains("<noscript>") && page.contains("href=\"index.html\""));
+    assert!(!page.contains("http://") && !page.contains("https://"), "no external resource");
+}
+
+#[test]
+fn an_invalid_file_stops_the_build_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("nouveau").join("site");
+    let bad = root().join("tests/fixtures/invalid/level-zero.yaml");
+    let o = build(&out, &["profiles", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("level-zero.yaml:"), "{err}");
+    assert!(err.contains("erreur"), "{err}");
+    assert!(!dir.path().join("nouveau").exists(), "the missing parent folder is not left behind");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no temporary folder left");
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles"]));
+    let before = files(&out);
+    let bad = root().join("tests/fixtures/invalid/missing-key-finalite.yaml");
+    let o = build(&out, &["profiles", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(files(&out), before);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
+}
+
+#[test]
+fn a_new_build_replaces_the_previous_site_entirely() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles", "examples"]));
+    assert!(out.join("postes/conseiller-referent-entreprise-cci-aveyron-rodez.html").exists());
+    ok(&build(&out, &["profiles"]));
+    assert!(!out.join("postes/conseiller-referent-entreprise-cci-aveyron-rodez.html").exists(), "stale page removed");
+    assert!(out.join("profils/conseiller-referent-entreprise.html").exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o755);
+    }
+}
+
+#[test]
+fn a_folder_of_other_files_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "à garder").unwrap();
+    let o = build(dir.path(), &["profiles"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ne viennent pas de refnum"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(dir.path().join("notes.txt")).unwrap(), "à garder");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let file = dir.path().join("notes.txt");
+    let o = build(&file, &["profiles"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("n'est pas un dossier"), "{}", stderr(&o));
+}
+
+#[test]
+fn warnings_are_shown_and_can_stop_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let warned = root().join("tests/fixtures/invalid/not-infinitive-activite.yaml");
+    let out = dir.path().join("site");
+    let o = build(&out, &[warned.to_str().unwrap()]);
+    ok(&o);
+    assert!(stderr(&o).contains("W003"), "{}", stderr(&o));
+    assert!(out.join("profils/mediateur-numerique.html").exists());
+    let out2 = dir.path().join("strict");
+    let o = refnum(&["build", warned.to_str().unwrap(), "--out", out2.to_str().unwrap(), "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out2.exists());
+}
+
+#[test]
+fn a_broken_site_template_is_reported_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("gabarits");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("site-index.html"), "{% extends \"site-base.html\" %}{{ inconnu.champ }}").unwrap();
+    let out = dir.path().join("site");
+    let o = refnum(&["build", "profiles", "--out", out.to_str().unwrap(), "--templates", templates.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("site-index.html"), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+#[test]
+fn with_no_path_the_site_shows_the_built_in_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = refnum_in(dir.path(), &["build", "--out", "site"]);
+    ok(&o);
+    let site = files(&dir.path().join("site"));
+    assert!(site.contains_key("profils/conseiller-referent-entreprise.html"));
+    assert!(site.contains_key("comparaison.html"));
+    assert!(text(&site, "index.html").contains("(intégré)"));
+}
+
+/// The pages stay inside the site whatever a post's id.
+#[test]
+fn page_names_stay_inside_the_site() {
+    let _ = PathBuf::new();
+    let dir = tempfile::tempdir().unwrap();
+    let poste = std::fs::read_to_string(root().join("examples/poste-conseiller-cci.yaml")).unwrap();
+    // Two posts with the same id get two pages.
+    std::fs::write(dir.path().join("a.yaml"), &poste).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), &poste).unwrap();
+    let out = dir.path().join("site");
+    ok(&refnum_in(dir.path(), &["build", "a.yaml", "b.yaml", "--out", "site"]));
+    let site = files(&out);
+    assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-aveyron-rodez.html"));
+    assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-aveyron-rodez-2.html"));
+}
