@@ -42,10 +42,29 @@ pub type Lookup<'a> = dyn Fn(&str, &Input) -> Result<Found, Error> + 'a;
 
 /// Resolves a found document into a profile; a post is refused.
 pub fn resolve(found: Found, lookup: &Lookup<'_>) -> Result<Resolved, Error> {
-    resolve_chain(found, lookup, &mut Vec::new())
+    resolve_chain(found, lookup, &mut Vec::new(), Checks::Run)
 }
 
-fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> Result<Resolved, Error> {
+/// Resolves a document whose whole chain was already checked in this run
+/// (`refnum build` after its checks): the rules are not run again on the
+/// merged profile, so `findings` is empty.
+pub fn resolve_checked(found: Found, lookup: &Lookup<'_>) -> Result<Resolved, Error> {
+    resolve_chain(found, lookup, &mut Vec::new(), Checks::Done)
+}
+
+/// Whether the rules of the merged profile must run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    Run,
+    Done,
+}
+
+fn resolve_chain(
+    found: Found,
+    lookup: &Lookup<'_>,
+    chain: &mut Vec<String>,
+    checks: Checks,
+) -> Result<Resolved, Error> {
     let Found { document, input, source } = found;
     let overlay = match document {
         Document::Profil(p) => return Ok(Resolved { profil: *p, provenance: None, findings: Vec::new() }),
@@ -117,7 +136,7 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
         ));
     }
     // The base's own errors belong to the base's file: here, one finding on `extends`.
-    let base = match resolve_chain(base_found, lookup, chain) {
+    let base = match resolve_chain(base_found, lookup, chain, checks) {
         Ok(base) => base,
         Err(Error::Invalid(reports)) => {
             let cycle = reports.iter().flat_map(|r| &r.diagnostics).find(|d| d.code == Code::Cycle);
@@ -151,7 +170,10 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
     let merged = merge::merge(&base.profil, &overlay).map_err(|diagnostics| {
         Error::Invalid(vec![FileReport { name: input.name(), source: source.clone(), diagnostics }])
     })?;
-    let diagnostics = merged_findings(&base.profil, &merged, &overlay, overlay.id.span.file);
+    let diagnostics = match checks {
+        Checks::Run => merged_findings(&base.profil, &merged, &overlay, overlay.id.span.file),
+        Checks::Done => Vec::new(),
+    };
     if diagnostics.iter().any(|d| d.severity() == Severity::Error) {
         return Err(Error::Invalid(vec![FileReport { name: input.name(), source, diagnostics }]));
     }
@@ -169,10 +191,13 @@ fn resolve_chain(found: Found, lookup: &Lookup<'_>, chain: &mut Vec<String>) -> 
 /// The findings of the merged profile that the adaptation causes, placed in
 /// the adaptation's file. Findings the base already had are the base's own.
 pub fn merged_findings(base: &Profil, merged: &merge::Merged, overlay: &Adaptation, file: u32) -> Vec<Diagnostic> {
-    let mut before = Vec::new();
-    profil_rules(base, &mut before);
     let mut after = Vec::new();
     profil_rules(&merged.profil, &mut after);
+    // The base's own findings are needed only to tell inherited ones apart.
+    let mut before = Vec::new();
+    if after.iter().any(|d| d.span.file != file) {
+        profil_rules(base, &mut before);
+    }
     let mut out = Vec::new();
     for d in after {
         // A reference to a removed mission is reported once, as E044 below.

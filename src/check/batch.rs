@@ -10,7 +10,7 @@ use super::{Analysis, analyze};
 use crate::adapt;
 use crate::diagnostic::{Code, Diagnostic, FileReport};
 use crate::error::Error;
-use crate::load::catalog;
+use crate::load::catalog::Found;
 use crate::load::set::SetIndex;
 use crate::load::{self, Source, builtin};
 use crate::model::Document;
@@ -54,7 +54,7 @@ impl Input {
 }
 
 /// A checked file, what the cross-file rules need of it, and whether it is
-/// an adaptation to resolve.
+/// a valid adaptation, to resolve once every base is known.
 type Triple<T> = (Checked<T>, Option<Entry>, bool);
 
 /// One checked file, with what the caller may still want of its model.
@@ -80,10 +80,28 @@ where
     T: Send,
     F: Fn(&Document) -> T + Sync,
 {
+    check_all_indexed(inputs, keep, progress, false).map(|(checked, _)| checked)
+}
+
+/// Like `check_all_with`, and also returns the documents of the set (see
+/// `SetIndex`): the valid adaptations as read and the bases they name, and
+/// with `keep_posts` the valid posts too, within the budget of the index.
+pub fn check_all_indexed<'a, T, F>(
+    inputs: &'a [Input],
+    keep: F,
+    progress: &dyn Progress,
+    keep_posts: bool,
+) -> Result<(Vec<Checked<T>>, SetIndex<'a>), Error>
+where
+    T: Send,
+    F: Fn(&Document) -> T + Sync,
+{
     progress.start("Vérification", inputs.len());
+    let mut set = SetIndex::new(inputs);
     let results: Vec<Result<Triple<T>, Error>> = inputs
         .par_iter()
-        .map(|input| {
+        .enumerate()
+        .map(|(i, input)| {
             let (source, analysis) = match input.source()? {
                 Ok(source) => {
                     let analysis = analyze(&source);
@@ -92,13 +110,20 @@ where
                 Err(d) => (None, Analysis { document: None, diagnostics: vec![d], entry: None }),
             };
             let entry = analysis.entry.clone();
-            let adaptation = matches!(analysis.document, Some(Document::Adaptation(_))) && !analysis.has_errors();
-            let kept = analysis.document.as_ref().filter(|_| !analysis.has_errors()).map(&keep);
+            let valid = !analysis.has_errors();
+            let kept = analysis.document.as_ref().filter(|_| valid).map(&keep);
             let report = FileReport {
                 name: input.name(),
-                source: source.filter(|_| !analysis.diagnostics.is_empty()).map(|s| Arc::clone(&s.text)),
+                source: source.as_ref().filter(|_| !analysis.diagnostics.is_empty()).map(|s| Arc::clone(&s.text)),
                 diagnostics: analysis.diagnostics,
             };
+            // Kept as read when the budget allows: resolving an adaptation,
+            // or rendering a post, then does not parse it again.
+            let adaptation = valid && matches!(analysis.document, Some(Document::Adaptation(_)));
+            let wanted = adaptation || (keep_posts && matches!(analysis.document, Some(Document::Poste(_))));
+            if let (true, Some(document), Some(s)) = (wanted && valid, analysis.document, source) {
+                set.offer(i, Found { document, input: input.clone(), source: Some(s.text) });
+            }
             progress.advance();
             Ok((Checked { report, kept }, entry, adaptation))
         })
@@ -114,7 +139,12 @@ where
             adaptations.push(i);
         }
     }
-    resolve_adaptations(inputs, &entries, &adaptations, &mut checked);
+    let ids = entries.iter().enumerate().filter_map(|(i, e)| match e {
+        Some(Entry::Profil { id, .. }) => Some((id.clone(), i)),
+        _ => None,
+    });
+    set.index(ids);
+    resolve_adaptations(&set, adaptations, &mut checked, inputs);
     let files: Vec<Option<PathBuf>> = inputs.iter().map(Input::path).collect();
     let builtin_ids = builtin_ids();
     let known: Vec<&str> = builtin_ids.iter().map(String::as_str).collect();
@@ -127,27 +157,22 @@ where
         report.diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
         checked[i].kept = None;
     }
-    Ok(checked)
+    Ok((checked, set))
 }
 
 /// Resolves each valid adaptation against its base (among the inputs, by
 /// path, or built in) and adds what the merge finds to its report.
 fn resolve_adaptations<T: Send>(
-    inputs: &[Input],
-    entries: &[Option<Entry>],
-    adaptations: &[usize],
+    set: &SetIndex<'_>,
+    adaptations: Vec<usize>,
     checked: &mut [Checked<T>],
+    inputs: &[Input],
 ) {
-    let ids = entries.iter().enumerate().filter_map(|(i, e)| match e {
-        Some(Entry::Profil { id, .. }) => Some((id.clone(), i)),
-        _ => None,
-    });
-    let set = SetIndex::new(inputs, ids);
     let lookup = |reference: &str, from: &Input| set.lookup(reference, from);
     let found: Vec<(usize, Vec<Diagnostic>)> = adaptations
-        .par_iter()
-        .map(|&i| {
-            let diagnostics = match catalog::load(inputs[i].clone()).and_then(|f| adapt::resolve(f, &lookup)) {
+        .into_par_iter()
+        .map(|i| {
+            let diagnostics = match set.get(i).and_then(|found| adapt::resolve(found, &lookup)) {
                 Ok(resolved) => resolved.findings,
                 Err(Error::Invalid(reports)) => reports.into_iter().flat_map(|r| r.diagnostics).collect(),
                 Err(e) => vec![Diagnostic::new(Code::BaseNotFound, Span::default(), e.to_string())],

@@ -2,19 +2,29 @@
 
 /// Lowercase, accents removed: `Savoir-Être` → `savoir-etre`.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '_' | ' ' => '-',
-            other => other,
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        // ASCII first: the common case, without the Unicode tables.
+        if c.is_ascii() {
+            out.push(match c {
+                '_' | ' ' => '-',
+                c => c.to_ascii_lowercase(),
+            });
+            continue;
+        }
+        for c in c.to_lowercase() {
+            out.push(match c {
+                'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' => 'i',
+                'ô' | 'ö' => 'o',
+                'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                other => other,
+            });
+        }
+    }
+    out
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.

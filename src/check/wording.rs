@@ -10,7 +10,9 @@ use crate::model::{Adaptation, Categorie, Poste, Profil, Text};
 /// "Se tenir", "Faire preuve")? Judged by the ending of the first word.
 pub fn starts_with_infinitive(text: &str) -> bool {
     let text = text.trim_start();
-    let lower = text.to_lowercase();
+    // The first two words are enough: lowercase no more than that.
+    let head: String = text.chars().take(48).collect();
+    let lower = head.to_lowercase();
     let rest = if let Some(r) = lower.strip_prefix("s'").or_else(|| lower.strip_prefix("s’")) {
         r
     } else if let Some(r) = lower.strip_prefix("se ") {

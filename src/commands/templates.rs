@@ -25,7 +25,7 @@ pub fn export(args: &ExportArgs) -> Result<Outcome, Error> {
     Ok(Outcome {
         stdout: Vec::new(),
         stderr: format!(
-            "{} gabarits écrits dans {} ; modifiez-les puis passez --templates {} à `refnum render` ou `refnum fiche`.\n",
+            "{} gabarits écrits dans {} ; modifiez-les puis passez --templates {} à `refnum render`, `refnum fiche` ou `refnum build`.\n",
             DEFAULTS.len(),
             args.dir.display(),
             args.dir.display()

@@ -10,6 +10,7 @@
 //! written.
 
 mod compare;
+mod documents;
 mod ecarts;
 mod pages;
 mod search;
@@ -22,15 +23,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::adapt::{self, Resolved};
-use crate::check::batch::{Input, check_all_with};
+use crate::check::batch::{Input, check_all_indexed};
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
 use crate::load::builtin;
-use crate::load::catalog;
 use crate::load::set::SetIndex;
 use crate::model::Document;
 use crate::progress::Progress;
-use crate::render::{PosteView, ProfilView, Templates};
+use crate::render::Templates;
 
 pub use stage::MARKER;
 
@@ -63,25 +63,27 @@ pub struct Built {
 }
 
 /// One document's part of the index and of the search.
-struct Page {
-    row: Row,
-    search: Vec<Occurrence>,
+pub(super) struct Page {
+    pub(super) row: Row,
+    pub(super) search: Vec<Occurrence>,
     /// Pages written for it.
-    written: usize,
+    pub(super) written: usize,
 }
 
 /// What the checking pass keeps of each valid file.
 enum Kept {
     /// A national profile, already rendered.
     Done(Box<Page>),
-    /// An adaptation (id), rendered once its base is known.
+    /// An adaptation (its id), rendered once its base is known; the index
+    /// of the set holds it as read.
     Adaptation(String),
-    /// A post (id), rendered once its profile is known.
+    /// A post (its id), rendered once its profile is known; the index of
+    /// the set holds it as read, within its budget.
     Poste(String),
 }
 
 /// Work of the second pass.
-enum Job {
+pub(super) enum Job {
     Adaptation(usize, String),
     Poste(usize, String),
     Builtin(usize),
@@ -101,18 +103,19 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
     let sub = site("../", "document");
 
     // First pass: every file checked; national profiles rendered on the way.
-    let checked = check_all_with(
+    let (checked, set) = check_all_indexed(
         inputs,
         |document| -> Result<Kept, Error> {
             match document {
                 Document::Profil(p) => {
-                    Ok(Kept::Done(Box::new(national(p, String::new(), &stage, options.templates, &sub)?)))
+                    Ok(Kept::Done(Box::new(documents::national(p, String::new(), &stage, options.templates, &sub)?)))
                 }
                 Document::Adaptation(a) => Ok(Kept::Adaptation(a.id.value.clone())),
                 Document::Poste(p) => Ok(Kept::Poste(p.id.value.clone())),
             }
         },
         options.progress,
+        true,
     )?;
     let mut reports = Vec::with_capacity(checked.len());
     let mut kept = Vec::with_capacity(checked.len());
@@ -130,19 +133,14 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
     // Second pass: adaptations, posts and the built-in profiles the set does not replace.
     let mut done: Vec<Page> = Vec::new();
     let mut jobs = Vec::new();
-    let mut profile_ids: Vec<(String, usize)> = Vec::new();
     let mut poste_names: HashSet<String> = HashSet::new();
     for (i, k) in kept.into_iter().enumerate() {
         match k {
             Some(Ok(Kept::Done(mut page))) => {
                 page.row.fichier = inputs[i].name();
-                profile_ids.push((page.row.id.clone(), i));
                 done.push(*page);
             }
-            Some(Ok(Kept::Adaptation(id))) => {
-                profile_ids.push((id.clone(), i));
-                jobs.push(Job::Adaptation(i, id));
-            }
+            Some(Ok(Kept::Adaptation(id))) => jobs.push(Job::Adaptation(i, id)),
             Some(Ok(Kept::Poste(id))) => {
                 let name = unique_name(&pages::file_name(&id), &mut poste_names);
                 jobs.push(Job::Poste(i, name));
@@ -151,7 +149,6 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
             None => {}
         }
     }
-    let set = SetIndex::new(inputs, profile_ids);
     for (b, (name, _)) in builtin::PROFILES.iter().enumerate() {
         if !set.contains(builtin::id_of(name)) {
             jobs.push(Job::Builtin(b));
@@ -164,8 +161,14 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
         Job::Poste(..) => None,
     }));
     options.progress.start("Pages", jobs.len());
-    let context =
-        Context { inputs, set: &set, stage: &stage, templates: options.templates, site: &sub, with_page: &with_page };
+    let context = documents::Context {
+        inputs,
+        set: &set,
+        stage: &stage,
+        templates: options.templates,
+        site: &sub,
+        with_page: &with_page,
+    };
     let later: Vec<Result<Page, Error>> = jobs
         .par_iter()
         .map(|job| {
@@ -243,7 +246,7 @@ fn unique_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
-fn render<S: Serialize>(templates: &Templates, name: &str, context: &S) -> Result<Vec<u8>, Error> {
+pub(super) fn render<S: Serialize>(templates: &Templates, name: &str, context: &S) -> Result<Vec<u8>, Error> {
     templates.render(name, context).map(String::into_bytes).map_err(Error::Template)
 }
 
@@ -266,140 +269,27 @@ struct SiteOnly {
     site: SiteView,
 }
 
-#[derive(Serialize)]
-struct ReferentielContext<'a> {
-    site: &'a SiteView,
-    profil: &'a ProfilView,
-    ecarts: Option<String>,
-}
-
-#[derive(Serialize)]
-struct FicheContext<'a> {
-    site: &'a SiteView,
-    profil: &'a ProfilView,
-    poste: &'a PosteView,
-    profil_url: Option<String>,
-}
-
-#[derive(Serialize)]
-struct EcartsContext<'a> {
-    site: &'a SiteView,
-    ecarts: ecarts::EcartsView,
-}
-
-/// Renders a national profile's page (the file name is filled in by the caller).
-fn national(
-    p: &crate::model::Profil,
-    fichier: String,
-    stage: &stage::Stage,
-    templates: &Templates,
-    site: &SiteView,
-) -> Result<Page, Error> {
-    let view = ProfilView::new(p);
-    let url = pages::profil_page(&p.id.value);
-    stage.write(
-        &url,
-        &render(templates, "site-referentiel.html", &ReferentielContext { site, profil: &view, ecarts: None })?,
-    )?;
-    Ok(Page { row: Row::profil(p, Groupe::Profil, fichier), search: search::of_profil(p, &url), written: 1 })
-}
-
-/// What the second pass needs.
-struct Context<'a> {
-    inputs: &'a [Input],
-    set: &'a SetIndex<'a>,
-    stage: &'a stage::Stage,
-    templates: &'a Templates,
-    site: &'a SiteView,
-    /// Ids of the profiles that have a page.
-    with_page: &'a HashSet<String>,
-}
-
-impl Context<'_> {
-    fn lookup(&self) -> impl Fn(&str, &Input) -> Result<catalog::Found, Error> + '_ {
-        |reference, from| self.set.lookup(reference, from)
-    }
-
-    fn page_of(&self, id: &str) -> Option<String> {
-        self.with_page.contains(id).then(|| pages::profil_page(id))
-    }
-
-    fn render(&self, job: &Job) -> Result<Page, Error> {
-        match job {
-            Job::Builtin(b) => {
-                let (name, text) = builtin::PROFILES[*b];
-                let found = catalog::load(Input::Builtin { name, text })?;
-                let Document::Profil(p) = found.document else {
-                    return Err(Error::Usage(format!("{name} : profil intégré inattendu")));
-                };
-                national(&p, builtin::display_name(name), self.stage, self.templates, self.site)
-            }
-            Job::Adaptation(i, _) => self.adaptation(&self.inputs[*i]),
-            Job::Poste(i, name) => self.poste(&self.inputs[*i], name),
-        }
-    }
-
-    fn adaptation(&self, input: &Input) -> Result<Page, Error> {
-        let lookup = self.lookup();
-        let found = catalog::load(input.clone())?;
-        let Document::Adaptation(overlay) = &found.document else {
-            return Err(Error::Usage(format!("{} n'est plus une adaptation", input.name())));
-        };
-        let base = adapt::resolve(lookup(&overlay.extends.value.reference().value, input)?, &lookup)?;
-        let merged = adapt::resolve(found, &lookup)?;
-        let Some(provenance) = merged.provenance.as_ref() else {
-            return Err(Error::Usage(format!("{} n'est plus une adaptation", input.name())));
-        };
-        let id = merged.profil.id.value.clone();
-        let mut view = ProfilView::new(&merged.profil);
-        view.adaptation = Some(crate::render::view::AdaptationView::new(provenance));
-        let url = pages::profil_page(&id);
-        let ecarts_url = pages::ecarts_page(&id);
-        let context = ReferentielContext { site: self.site, profil: &view, ecarts: Some(ecarts_url.clone()) };
-        self.stage.write(&url, &render(self.templates, "site-referentiel.html", &context)?)?;
-        let diff = adapt::diff::diff(&base.profil, &merged.profil);
-        let base_link =
-            Lien { titre: base.profil.intitule.value.trim().to_owned(), url: self.page_of(&base.profil.id.value) };
-        let view = ecarts::EcartsView::new(&base.profil, &base_link, &merged.profil, provenance, &diff);
-        self.stage.write(
-            &ecarts_url,
-            &render(self.templates, "site-ecarts.html", &EcartsContext { site: self.site, ecarts: view })?,
-        )?;
-        Ok(Page {
-            row: Row::adaptation(&merged.profil, &base.profil.id.value, &diff, input.name()),
-            search: search::of_adaptation(&merged.profil, &provenance.changes, &url),
-            written: 2,
-        })
-    }
-
-    fn poste(&self, input: &Input, name: &str) -> Result<Page, Error> {
-        let lookup = self.lookup();
-        let found = catalog::load(input.clone())?;
-        let Document::Poste(poste) = &found.document else {
-            return Err(Error::Usage(format!("{} n'est plus une fiche de poste", input.name())));
-        };
-        let resolved: Resolved = adapt::resolve(lookup(&poste.profil.value, input)?, &lookup)?;
-        let profil = &resolved.profil;
-        let url = pages::poste_page(name);
-        let profil_view = ProfilView::new(profil);
-        let poste_view = PosteView::new(poste, profil);
-        let context = FicheContext {
-            site: self.site,
-            profil: &profil_view,
-            poste: &poste_view,
-            profil_url: self.page_of(&profil.id.value),
-        };
-        self.stage.write(&url, &render(self.templates, "site-fiche.html", &context)?)?;
-        let search = search::of_poste(poste, &poste_view.intitule, &url);
-        Ok(Page { row: Row::poste(poste, profil, url, input.name()), search, written: 1 })
-    }
-}
-
 /// The reference pair, from the set when it declares them, else built in.
 fn comparison_pair(set: &SetIndex<'_>) -> Result<[Resolved; 2], Error> {
     // Seen from no file of the set: an id names a file of the set, else a built-in profile.
     let from = Input::Builtin { name: "(site)", text: "" };
     let lookup = |reference: &str, from: &Input| set.lookup(reference, from);
-    let one = |id: &str| adapt::resolve(lookup(id, &from)?, &lookup);
+    let one = |id: &str| adapt::resolve_checked(lookup(id, &from)?, &lookup);
     Ok([one(PAIR[0])?, one(PAIR[1])?])
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::unique_name;
+
+    #[test]
+    fn names_taken_get_a_number() {
+        let mut taken = HashSet::new();
+        assert_eq!(unique_name("poste", &mut taken), "poste");
+        assert_eq!(unique_name("poste", &mut taken), "poste-2");
+        assert_eq!(unique_name("poste", &mut taken), "poste-3");
+        assert_eq!(unique_name("poste-2", &mut taken), "poste-2-2");
+    }
 }

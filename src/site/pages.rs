@@ -154,3 +154,16 @@ fn contenu(p: &Profil) -> String {
         n(Categorie::SavoirEtre)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn page_names_never_leave_their_folder() {
+        assert_eq!(file_name("conseiller-cci-aveyron"), "conseiller-cci-aveyron");
+        assert_eq!(file_name("../../etc/passwd"), "------etc-passwd");
+        assert_eq!(file_name("é/x"), "--x");
+        assert_eq!(file_name(""), "sans-identifiant");
+    }
+}

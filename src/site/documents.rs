@@ -1,0 +1,148 @@
+//! The pages of single documents: the référentiel of each profile and
+//! adaptation, the changes of each adaptation, the fiche of each post.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::pages::{self, Groupe, Lien, Row, SiteView};
+use super::{Job, Page, ecarts, render, search, stage};
+use crate::adapt::{self, Resolved};
+use crate::check::batch::Input;
+use crate::error::Error;
+use crate::load::builtin;
+use crate::load::catalog;
+use crate::load::set::SetIndex;
+use crate::model::Document;
+use crate::render::{PosteView, ProfilView, Templates};
+
+#[derive(Serialize)]
+struct ReferentielContext<'a> {
+    site: &'a SiteView,
+    profil: &'a ProfilView,
+    ecarts: Option<String>,
+}
+
+#[derive(Serialize)]
+struct FicheContext<'a> {
+    site: &'a SiteView,
+    profil: &'a ProfilView,
+    poste: &'a PosteView,
+    profil_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EcartsContext<'a> {
+    site: &'a SiteView,
+    ecarts: ecarts::EcartsView,
+}
+
+/// Renders a national profile's page (the file name is filled in by the caller).
+pub(super) fn national(
+    p: &crate::model::Profil,
+    fichier: String,
+    stage: &stage::Stage,
+    templates: &Templates,
+    site: &SiteView,
+) -> Result<Page, Error> {
+    let view = ProfilView::new(p);
+    let url = pages::profil_page(&p.id.value);
+    stage.write(
+        &url,
+        &render(templates, "site-referentiel.html", &ReferentielContext { site, profil: &view, ecarts: None })?,
+    )?;
+    Ok(Page { row: Row::profil(p, Groupe::Profil, fichier), search: search::of_profil(p, &url), written: 1 })
+}
+
+/// What the second pass needs.
+pub(super) struct Context<'a> {
+    pub(super) inputs: &'a [Input],
+    pub(super) set: &'a SetIndex<'a>,
+    pub(super) stage: &'a stage::Stage,
+    pub(super) templates: &'a Templates,
+    pub(super) site: &'a SiteView,
+    /// Ids of the profiles that have a page.
+    pub(super) with_page: &'a HashSet<String>,
+}
+
+impl Context<'_> {
+    fn lookup(&self) -> impl Fn(&str, &Input) -> Result<catalog::Found, Error> + '_ {
+        |reference, from| self.set.lookup(reference, from)
+    }
+
+    fn page_of(&self, id: &str) -> Option<String> {
+        self.with_page.contains(id).then(|| pages::profil_page(id))
+    }
+
+    pub(super) fn render(&self, job: &Job) -> Result<Page, Error> {
+        match job {
+            Job::Builtin(b) => {
+                let (name, text) = builtin::PROFILES[*b];
+                let found = catalog::load(Input::Builtin { name, text })?;
+                let Document::Profil(p) = found.document else {
+                    return Err(Error::Usage(format!("{name} : profil intégré inattendu")));
+                };
+                national(&p, builtin::display_name(name), self.stage, self.templates, self.site)
+            }
+            Job::Adaptation(i, _) => self.adaptation(*i),
+            Job::Poste(i, name) => self.poste(*i, name),
+        }
+    }
+
+    fn adaptation(&self, i: usize) -> Result<Page, Error> {
+        let lookup = self.lookup();
+        let input = &self.inputs[i];
+        let found = self.set.get(i)?;
+        let Document::Adaptation(overlay) = &found.document else {
+            return Err(Error::Usage(format!("{} n'est plus une adaptation", input.name())));
+        };
+        let base = adapt::resolve_checked(lookup(&overlay.extends.value.reference().value, input)?, &lookup)?;
+        let merged = adapt::resolve_checked(found, &lookup)?;
+        let Some(provenance) = merged.provenance.as_ref() else {
+            return Err(Error::Usage(format!("{} n'est plus une adaptation", input.name())));
+        };
+        let id = merged.profil.id.value.clone();
+        let mut view = ProfilView::new(&merged.profil);
+        view.adaptation = Some(crate::render::view::AdaptationView::new(provenance));
+        let url = pages::profil_page(&id);
+        let ecarts_url = pages::ecarts_page(&id);
+        let context = ReferentielContext { site: self.site, profil: &view, ecarts: Some(ecarts_url.clone()) };
+        self.stage.write(&url, &render(self.templates, "site-referentiel.html", &context)?)?;
+        let diff = adapt::diff::diff(&base.profil, &merged.profil);
+        let base_link =
+            Lien { titre: base.profil.intitule.value.trim().to_owned(), url: self.page_of(&base.profil.id.value) };
+        let view = ecarts::EcartsView::new(&base.profil, &base_link, &merged.profil, provenance, &diff);
+        self.stage.write(
+            &ecarts_url,
+            &render(self.templates, "site-ecarts.html", &EcartsContext { site: self.site, ecarts: view })?,
+        )?;
+        Ok(Page {
+            row: Row::adaptation(&merged.profil, &base.profil.id.value, &diff, input.name()),
+            search: search::of_adaptation(&merged.profil, &provenance.changes, &url),
+            written: 2,
+        })
+    }
+
+    fn poste(&self, i: usize, name: &str) -> Result<Page, Error> {
+        let lookup = self.lookup();
+        let input = &self.inputs[i];
+        let found = self.set.get(i)?;
+        let Document::Poste(poste) = &found.document else {
+            return Err(Error::Usage(format!("{} n'est plus une fiche de poste", input.name())));
+        };
+        let resolved: Resolved = adapt::resolve_checked(lookup(&poste.profil.value, input)?, &lookup)?;
+        let profil = &resolved.profil;
+        let url = pages::poste_page(name);
+        let profil_view = ProfilView::new(profil);
+        let poste_view = PosteView::new(poste, profil);
+        let context = FicheContext {
+            site: self.site,
+            profil: &profil_view,
+            poste: &poste_view,
+            profil_url: self.page_of(&profil.id.value),
+        };
+        self.stage.write(&url, &render(self.templates, "site-fiche.html", &context)?)?;
+        let search = search::of_poste(poste, &poste_view.intitule, &url);
+        Ok(Page { row: Row::poste(poste, profil, url, input.name()), search, written: 1 })
+    }
+}
