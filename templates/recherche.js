@@ -13,9 +13,19 @@
   var MAX_RESULTATS = 100;
   var MAX_LIENS = 12;
 
-  // Lower case, without accents: « Éco-conception » finds « eco conception ».
+  // Lower case, without accents nor ligatures nor middle dots:
+  // « Éco-conception » finds « eco conception », « cœur » « coeur »,
+  // « usager·es » « usageres ».
   function plier(texte) {
-    return texte.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return texte
+      .toLowerCase()
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
+      .replace(/[·’]/g, function (c) {
+        return c === "’" ? "'" : "";
+      })
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
   }
 
   var entrees = donnees.entrees.map(function (e) {

@@ -260,3 +260,119 @@ fn page_names_stay_inside_the_site() {
     assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-aveyron-rodez.html"));
     assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-aveyron-rodez-2.html"));
 }
+
+/// A site folder into which the files to publish were put is never
+/// replaced: that would delete them.
+#[test]
+fn a_site_folder_holding_the_sources_or_other_files_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles"]));
+    // Sources inside the previous site.
+    let src = out.join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::copy(root().join("examples/poste-conseiller-cci.yaml"), src.join("poste.yaml")).unwrap();
+    let o = build(&out, &[src.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(src.join("poste.yaml").exists(), "the sources are still there");
+    std::fs::remove_dir_all(&src).unwrap();
+    // Any other file kept in the site folder.
+    std::fs::write(out.join("CNAME"), "profils.example.org").unwrap();
+    let o = build(&out, &["profiles"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("CNAME"), "{}", stderr(&o));
+    assert!(out.join("CNAME").exists());
+    // The current folder, when it is the site folder.
+    std::fs::remove_file(out.join("CNAME")).unwrap();
+    let o = refnum_in(&out, &["build", root().join("profiles").to_str().unwrap(), "--out", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(out.join("index.html").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_marker_that_is_a_link_proves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("index.html"), "à moi").unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", out.join(".refnum-site")).unwrap();
+    let o = build(&out, &["profiles"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "à moi");
+}
+
+#[test]
+fn the_work_folder_of_an_interrupted_build_is_removed_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let leftover = dir.path().join(".site.refnum-abc123");
+    std::fs::create_dir_all(leftover.join("profils")).unwrap();
+    std::fs::write(leftover.join(".refnum-site"), "en cours").unwrap();
+    let unrelated = dir.path().join(".site.refnum-notes");
+    std::fs::create_dir(&unrelated).unwrap();
+    ok(&build(&dir.path().join("site"), &["profiles"]));
+    assert!(!leftover.exists());
+    assert!(unrelated.exists(), "a folder without the marker is not ours");
+}
+
+/// A post may name its profile by a path outside the files published; when
+/// that profile reuses the id of a profile of the site, the post must not be
+/// linked to the other one's page.
+#[test]
+fn a_base_outside_the_site_is_never_linked_to_a_namesake() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("ailleurs");
+    let published = dir.path().join("publie");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::create_dir_all(&published).unwrap();
+    let coordinateur = std::fs::read_to_string(root().join("profiles/coordinateur-referent-entreprise.yaml")).unwrap();
+    let copy = coordinateur.replacen("intitule: ", "intitule: Copie locale – ", 1);
+    std::fs::write(outside.join("coord.yaml"), copy).unwrap();
+    let poste =
+        std::fs::read_to_string(root().join("examples/poste-coordinateur-communaute-de-communes.yaml")).unwrap();
+    let poste = poste.replacen("profil: coordinateur-referent-entreprise", "profil: ../ailleurs/coord.yaml", 1);
+    std::fs::write(published.join("poste.yaml"), poste).unwrap();
+    let out = dir.path().join("site");
+    ok(&refnum_in(dir.path(), &["build", "publie", "--out", "site"]));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("Copie locale – Coordinateur"), "the post names its own profile");
+    let page = std::fs::read_to_string(out.join("postes/coordinateur-referent-entreprise-cc-causses-et-vallees.html"))
+        .unwrap();
+    assert!(!page.contains("Profil de référence : <a"), "no link to the built-in namesake");
+}
+
+#[test]
+fn a_post_built_on_another_post_is_refused_by_validate_and_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let poste = std::fs::read_to_string(root().join("examples/poste-conseiller-cci.yaml")).unwrap();
+    std::fs::write(dir.path().join("a.yaml"), &poste).unwrap();
+    let other = poste.replacen("profil: conseiller-referent-entreprise", "profil: a.yaml", 1).replacen(
+        "id: conseiller-referent-entreprise-cci-aveyron-rodez",
+        "id: autre-poste",
+        1,
+    );
+    std::fs::write(dir.path().join("b.yaml"), other).unwrap();
+    for args in [vec!["validate", "a.yaml", "b.yaml"], vec!["build", "a.yaml", "b.yaml", "--out", "site"]] {
+        let o = refnum_in(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        let text = format!("{}{}", common::stdout(&o), stderr(&o));
+        assert!(text.contains("E031") && text.contains("b.yaml:4:9"), "{text}");
+    }
+    assert!(!dir.path().join("site").exists());
+}
+
+/// The index and the page of changes agree on what an adaptation changes.
+#[test]
+fn an_adaptation_without_changes_says_so_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("copie.yaml"),
+        "type: profil\nid: conseiller-copie\nextends: conseiller-referent-entreprise\nversion: 1.0.0\nmise-a-jour: 2026-11-28\n",
+    )
+    .unwrap();
+    ok(&refnum_in(dir.path(), &["build", "copie.yaml", "--out", "site"]));
+    let index = std::fs::read_to_string(dir.path().join("site/index.html")).unwrap();
+    assert!(index.contains("aucun écart"), "{index}");
+    let page = std::fs::read_to_string(dir.path().join("site/ecarts/conseiller-copie.html")).unwrap();
+    assert!(page.contains("sans rien y changer"));
+}

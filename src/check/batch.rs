@@ -1,6 +1,6 @@
 //! Checks a set of files in parallel, then the rules across them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -11,6 +11,7 @@ use crate::adapt;
 use crate::diagnostic::{Code, Diagnostic, FileReport};
 use crate::error::Error;
 use crate::load::catalog::Found;
+use crate::load::discover::is_yaml;
 use crate::load::set::SetIndex;
 use crate::load::{self, Source, builtin};
 use crate::model::Document;
@@ -148,7 +149,10 @@ where
     let files: Vec<Option<PathBuf>> = inputs.iter().map(Input::path).collect();
     let builtin_ids = builtin_ids();
     let known: Vec<&str> = builtin_ids.iter().map(String::as_str).collect();
-    for (i, d) in project::check(&files, &entries, &known) {
+    let mut findings = project::check(&files, &entries, &known);
+    let valid: Vec<bool> = checked.iter().map(|c| c.kept.is_some()).collect();
+    findings.extend(post_profiles_by_path(&set, inputs, &entries, &valid));
+    for (i, d) in findings {
         let report = &mut checked[i].report;
         if report.source.is_none() {
             report.source = reread(&inputs[i]);
@@ -158,6 +162,51 @@ where
         checked[i].kept = None;
     }
     Ok((checked, set))
+}
+
+/// A post whose `profil` is a path to an existing file: that file must be
+/// a valid profile or adaptation (a path to a missing file is reported by
+/// the project rules, an id is checked among the set).
+fn post_profiles_by_path(
+    set: &SetIndex<'_>,
+    inputs: &[Input],
+    entries: &[Option<Entry>],
+    valid: &[bool],
+) -> Vec<(usize, Diagnostic)> {
+    let lookup = |reference: &str, from: &Input| set.lookup(reference, from);
+    let posts: Vec<(usize, &String, Span)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| match e {
+            Some(Entry::Poste { profil, span }) if is_yaml(Path::new(profil)) && valid[i] => {
+                let exists = match &inputs[i] {
+                    Input::Disk(path) => path.parent().unwrap_or(Path::new(".")).join(profil).is_file(),
+                    Input::Builtin { .. } => false,
+                };
+                exists.then_some((i, profil, *span))
+            }
+            _ => None,
+        })
+        .collect();
+    posts
+        .into_par_iter()
+        .filter_map(|(i, profil, span)| {
+            let problem = match lookup(profil, &inputs[i]) {
+                Ok(found) if matches!(found.document, Document::Poste(_)) => {
+                    format!("`{profil}` est une autre fiche de poste, pas un profil")
+                }
+                Ok(found) => match adapt::resolve(found, &lookup) {
+                    Ok(_) => return None,
+                    Err(_) => format!("le profil `{profil}` de ce poste contient des erreurs"),
+                },
+                Err(_) => format!("le profil `{profil}` de ce poste contient des erreurs"),
+            };
+            let d = Diagnostic::new(Code::ProfileNotFound, span, problem).with_help(format!(
+                "un poste renvoie à un profil ou à une adaptation valide : lancez `refnum validate {profil}`"
+            ));
+            Some((i, d))
+        })
+        .collect()
 }
 
 /// Resolves each valid adaptation against its base (among the inputs, by

@@ -13,15 +13,17 @@ pub fn fold(word: &str) -> String {
             continue;
         }
         for c in c.to_lowercase() {
-            out.push(match c {
-                'à' | 'â' | 'ä' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'î' | 'ï' => 'i',
-                'ô' | 'ö' => 'o',
-                'ù' | 'û' | 'ü' => 'u',
-                'ç' => 'c',
-                other => other,
-            });
+            match c {
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                'à' | 'â' | 'ä' => out.push('a'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'î' | 'ï' => out.push('i'),
+                'ô' | 'ö' => out.push('o'),
+                'ù' | 'û' | 'ü' => out.push('u'),
+                'ç' => out.push('c'),
+                other => out.push(other),
+            }
         }
     }
     out

@@ -26,6 +26,9 @@ pub fn run(args: &BuildArgs, terminal: Terminal, progress: &dyn Progress) -> Res
         let summary = Summary::of(&built.warnings);
         stderr.push_str(&human::render(&built.warnings, &summary, terminal.stderr_color));
     }
+    if let Some(note) = &built.note {
+        stderr.push_str(&format!("attention : {note}\n"));
+    }
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
     stderr.push_str(&format!(
         "Site écrit dans {} : {}, {}, {} ; {}.\n",

@@ -26,7 +26,14 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Error> {
     if paths.is_empty() {
         let local = Path::new("profiles");
         if local.is_dir() {
-            return Ok(discover(&[local.to_path_buf()])?.into_iter().map(Input::Disk).collect());
+            let files = discover(&[local.to_path_buf()])?;
+            if files.is_empty() {
+                return Err(Error::Usage(
+                    "aucun fichier .yaml ou .yml dans profiles : ajoutez-y des profils, ou indiquez les chemins à traiter"
+                        .into(),
+                ));
+            }
+            return Ok(files.into_iter().map(Input::Disk).collect());
         }
         return Ok(Input::builtins());
     }

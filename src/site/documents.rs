@@ -1,7 +1,7 @@
 //! The pages of single documents: the référentiel of each profile and
 //! adaptation, the changes of each adaptation, the fiche of each post.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -61,8 +61,8 @@ pub(super) struct Context<'a> {
     pub(super) stage: &'a stage::Stage,
     pub(super) templates: &'a Templates,
     pub(super) site: &'a SiteView,
-    /// Ids of the profiles that have a page.
-    pub(super) with_page: &'a HashSet<String>,
+    /// Ids of the profiles that have a page, with the file each page shows.
+    pub(super) with_page: &'a HashMap<String, String>,
 }
 
 impl Context<'_> {
@@ -70,8 +70,13 @@ impl Context<'_> {
         |reference, from| self.set.lookup(reference, from)
     }
 
-    fn page_of(&self, id: &str) -> Option<String> {
-        self.with_page.contains(id).then(|| pages::profil_page(id))
+    /// A link to the base `found`, resolved into `profil`: to its page
+    /// only when that page shows this very file (a base named by path may
+    /// reuse the id of another profile of the site).
+    fn link(&self, found_name: &str, profil: &crate::model::Profil) -> Lien {
+        let id = &profil.id.value;
+        let url = (self.with_page.get(id).map(String::as_str) == Some(found_name)).then(|| pages::profil_page(id));
+        Lien { titre: profil.intitule.value.trim().to_owned(), url }
     }
 
     pub(super) fn render(&self, job: &Job) -> Result<Page, Error> {
@@ -84,7 +89,7 @@ impl Context<'_> {
                 };
                 national(&p, builtin::display_name(name), self.stage, self.templates, self.site)
             }
-            Job::Adaptation(i, _) => self.adaptation(*i),
+            Job::Adaptation(i) => self.adaptation(*i),
             Job::Poste(i, name) => self.poste(*i, name),
         }
     }
@@ -96,7 +101,9 @@ impl Context<'_> {
         let Document::Adaptation(overlay) = &found.document else {
             return Err(Error::Usage(format!("{} n'est plus une adaptation", input.name())));
         };
-        let base = adapt::resolve_checked(lookup(&overlay.extends.value.reference().value, input)?, &lookup)?;
+        let base_found = lookup(&overlay.extends.value.reference().value, input)?;
+        let base_name = identity(&base_found.input);
+        let base = adapt::resolve_checked(base_found, &lookup)?;
         let merged = adapt::resolve_checked(found, &lookup)?;
         let Some(provenance) = merged.provenance.as_ref() else {
             return Err(Error::Usage(format!("{} n'est plus une adaptation", input.name())));
@@ -109,15 +116,14 @@ impl Context<'_> {
         let context = ReferentielContext { site: self.site, profil: &view, ecarts: Some(ecarts_url.clone()) };
         self.stage.write(&url, &render(self.templates, "site-referentiel.html", &context)?)?;
         let diff = adapt::diff::diff(&base.profil, &merged.profil);
-        let base_link =
-            Lien { titre: base.profil.intitule.value.trim().to_owned(), url: self.page_of(&base.profil.id.value) };
+        let base_link = self.link(&base_name, &base.profil);
         let view = ecarts::EcartsView::new(&base.profil, &base_link, &merged.profil, provenance, &diff);
         self.stage.write(
             &ecarts_url,
             &render(self.templates, "site-ecarts.html", &EcartsContext { site: self.site, ecarts: view })?,
         )?;
         Ok(Page {
-            row: Row::adaptation(&merged.profil, &base.profil.id.value, &diff, input.name()),
+            row: Row::adaptation(&merged.profil, base_link, &diff, pages::shown(input)),
             search: search::of_adaptation(&merged.profil, &provenance.changes, &url),
             written: 2,
         })
@@ -130,8 +136,11 @@ impl Context<'_> {
         let Document::Poste(poste) = &found.document else {
             return Err(Error::Usage(format!("{} n'est plus une fiche de poste", input.name())));
         };
-        let resolved: Resolved = adapt::resolve_checked(lookup(&poste.profil.value, input)?, &lookup)?;
+        let profil_found = lookup(&poste.profil.value, input)?;
+        let profil_name = identity(&profil_found.input);
+        let resolved: Resolved = adapt::resolve_checked(profil_found, &lookup)?;
         let profil = &resolved.profil;
+        let profil_link = self.link(&profil_name, profil);
         let url = pages::poste_page(name);
         let profil_view = ProfilView::new(profil);
         let poste_view = PosteView::new(poste, profil);
@@ -139,10 +148,22 @@ impl Context<'_> {
             site: self.site,
             profil: &profil_view,
             poste: &poste_view,
-            profil_url: self.page_of(&profil.id.value),
+            profil_url: profil_link.url.clone(),
         };
         self.stage.write(&url, &render(self.templates, "site-fiche.html", &context)?)?;
         let search = search::of_poste(poste, &poste_view.intitule, &url);
-        Ok(Page { row: Row::poste(poste, profil, url, input.name()), search, written: 1 })
+        Ok(Page {
+            row: Row::poste(poste, profil_link, &poste_view.intitule, url, pages::shown(input)),
+            search,
+            written: 1,
+        })
+    }
+}
+
+/// What tells one file from another: its real path, or a built-in name.
+pub(super) fn identity(input: &Input) -> String {
+    match input {
+        Input::Disk(path) => std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()).display().to_string(),
+        Input::Builtin { name, .. } => builtin::display_name(name),
     }
 }

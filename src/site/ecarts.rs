@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::pages::Lien;
+use super::pages::{Lien, changed_fields, plural};
 use crate::adapt::Provenance;
 use crate::adapt::diff::{Diff, FieldChange};
 use crate::model::Profil;
@@ -47,6 +47,8 @@ pub struct Element {
 pub struct Groupe {
     pub cle: &'static str,
     pub titre: &'static str,
+    /// The caption of the group's table.
+    pub legende: String,
     pub elements: Vec<Element>,
 }
 
@@ -64,25 +66,27 @@ impl EcartsView {
     /// `diff` goes from `base` to `merged`; `provenance` gives the reasons.
     pub fn new(base: &Profil, base_link: &Lien, merged: &Profil, provenance: &Provenance, diff: &Diff) -> EcartsView {
         let count = |n: &str| diff.elements.iter().filter(|e| e.nature == n).count();
-        let resume = if diff.is_empty() {
+        let champs: Vec<Champ> = changed_fields(diff).map(champ).collect();
+        let resume = if champs.is_empty() && diff.elements.is_empty() {
             "L'adaptation reprend le profil de base sans rien y changer.".to_owned()
         } else {
             format!(
-                "Par rapport au profil de base : {} rubrique(s) du profil modifiée(s) ; {} élément(s) ajouté(s), {} modifié(s), {} retiré(s).",
-                diff.champs.len(),
-                count("ajout"),
-                count("modification"),
-                count("retrait")
+                "Par rapport au profil de base : {} ; {}, {}, {}.",
+                plural(champs.len(), "rubrique du profil modifiée", "rubriques du profil modifiées"),
+                plural(count("ajout"), "élément ajouté", "éléments ajoutés"),
+                plural(count("modification"), "modifié", "modifiés"),
+                plural(count("retrait"), "retiré", "retirés")
             )
         };
+        // Missions are feminine in French, competencies (« savoirs »…) masculine.
         let groupes = [
-            ("missions", "mission", "Missions"),
-            ("savoirs", "savoirs", "Savoirs"),
-            ("savoir-faire", "savoir-faire", "Savoir-faire"),
-            ("savoir-etre", "savoir-etre", "Savoir-être"),
+            ("missions", "mission", "Missions", ["Ajoutée", "Retirée", "Modifiée"]),
+            ("savoirs", "savoirs", "Savoirs", ["Ajouté", "Retiré", "Modifié"]),
+            ("savoir-faire", "savoir-faire", "Savoir-faire", ["Ajouté", "Retiré", "Modifié"]),
+            ("savoir-etre", "savoir-etre", "Savoir-être", ["Ajouté", "Retiré", "Modifié"]),
         ]
         .into_iter()
-        .filter_map(|(cle, change_key, titre)| {
+        .filter_map(|(cle, change_key, titre, natures)| {
             let elements: Vec<Element> = diff
                 .elements
                 .iter()
@@ -92,9 +96,9 @@ impl EcartsView {
                     libelle: e.libelle.trim().to_owned(),
                     nature_cle: e.nature,
                     nature: match e.nature {
-                        "ajout" => "Ajouté",
-                        "retrait" => "Retiré",
-                        _ => "Modifié",
+                        "ajout" => natures[0],
+                        "retrait" => natures[1],
+                        _ => natures[2],
                     },
                     champs: e.champs.iter().map(champ).collect(),
                     motif: provenance
@@ -104,7 +108,12 @@ impl EcartsView {
                         .and_then(|c| c.motif.as_ref().map(|m| m.trim().to_owned())),
                 })
                 .collect();
-            (!elements.is_empty()).then_some(Groupe { cle, titre, elements })
+            let feminine = cle == "missions";
+            let legende = format!(
+                "{titre} {} par l'adaptation",
+                if feminine { "ajoutées, retirées ou modifiées" } else { "ajoutés, retirés ou modifiés" }
+            );
+            (!elements.is_empty()).then_some(Groupe { cle, titre, legende, elements })
         })
         .collect();
         EcartsView {
@@ -121,7 +130,7 @@ impl EcartsView {
                 url: base_link.url.clone(),
             },
             resume,
-            champs: diff.champs.iter().filter(|c| !matches!(c.champ, "id" | "version")).map(champ).collect(),
+            champs,
             groupes,
         }
     }

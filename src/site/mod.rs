@@ -16,7 +16,7 @@ mod pages;
 mod search;
 mod stage;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -34,7 +34,7 @@ use crate::render::Templates;
 
 pub use stage::MARKER;
 
-use pages::{Groupe, Lien, Row, SiteView};
+use pages::{Groupe, Row, SiteView};
 use search::Occurrence;
 
 /// The two profiles compared side by side: the reference pair.
@@ -60,6 +60,8 @@ pub struct Built {
     pub postes: usize,
     /// Reports of the files with warnings (the build went on).
     pub warnings: Vec<FileReport>,
+    /// Something to tell that did not stop the build.
+    pub note: Option<String>,
 }
 
 /// One document's part of the index and of the search.
@@ -84,7 +86,7 @@ enum Kept {
 
 /// Work of the second pass.
 pub(super) enum Job {
-    Adaptation(usize, String),
+    Adaptation(usize),
     Poste(usize, String),
     Builtin(usize),
 }
@@ -98,7 +100,14 @@ pub fn build(inputs: &[Input], options: &Options) -> Result<Built, Error> {
 }
 
 fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
-    let stage = stage::Stage::new(options.out)?;
+    let sources: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Disk(path) => Some(path.clone()),
+            Input::Builtin { .. } => None,
+        })
+        .collect();
+    let stage = stage::Stage::new(options.out, &sources)?;
     let site = |racine, page| SiteView { titre: options.titre.to_owned(), racine, page, fichiers: inputs.len() };
     let sub = site("../", "document");
 
@@ -125,22 +134,28 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
     }
     let errors = reports.iter().any(|r| r.count(Severity::Error) > 0);
     let warnings = reports.iter().any(|r| r.count(Severity::Warning) > 0);
+    // Every report, so that the summary counts every file checked.
     if errors || (options.deny_warnings && warnings) {
-        return Err(Error::Invalid(reports.into_iter().filter(|r| !r.diagnostics.is_empty()).collect()));
+        return Err(Error::Invalid(reports));
     }
-    let warnings: Vec<FileReport> = reports.into_iter().filter(|r| !r.diagnostics.is_empty()).collect();
+    let warnings: Vec<FileReport> = if warnings { reports } else { Vec::new() };
 
     // Second pass: adaptations, posts and the built-in profiles the set does not replace.
     let mut done: Vec<Page> = Vec::new();
     let mut jobs = Vec::new();
     let mut poste_names: HashSet<String> = HashSet::new();
+    let mut owners: Vec<(usize, String)> = Vec::new();
     for (i, k) in kept.into_iter().enumerate() {
         match k {
             Some(Ok(Kept::Done(mut page))) => {
-                page.row.fichier = inputs[i].name();
+                page.row.fichier = pages::shown(&inputs[i]);
+                owners.push((i, page.row.id.clone()));
                 done.push(*page);
             }
-            Some(Ok(Kept::Adaptation(id))) => jobs.push(Job::Adaptation(i, id)),
+            Some(Ok(Kept::Adaptation(id))) => {
+                owners.push((i, id));
+                jobs.push(Job::Adaptation(i));
+            }
             Some(Ok(Kept::Poste(id))) => {
                 let name = unique_name(&pages::file_name(&id), &mut poste_names);
                 jobs.push(Job::Poste(i, name));
@@ -154,12 +169,17 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
             jobs.push(Job::Builtin(b));
         }
     }
-    let mut with_page: HashSet<String> = done.iter().map(|p| p.row.id.clone()).collect();
-    with_page.extend(jobs.iter().filter_map(|j| match j {
-        Job::Adaptation(_, id) => Some(id.clone()),
-        Job::Builtin(b) => Some(builtin::id_of(builtin::PROFILES[*b].0).to_owned()),
-        Job::Poste(..) => None,
-    }));
+    // Which file each profile page shows, to link a base only to its own page.
+    let mut with_page: HashMap<String, String> = HashMap::new();
+    for (i, k) in &owners {
+        with_page.insert(k.clone(), documents::identity(&inputs[*i]));
+    }
+    for job in &jobs {
+        if let Job::Builtin(b) = job {
+            let (name, text) = builtin::PROFILES[*b];
+            with_page.insert(builtin::id_of(name).to_owned(), documents::identity(&Input::Builtin { name, text }));
+        }
+    }
     options.progress.start("Pages", jobs.len());
     let context = documents::Context {
         inputs,
@@ -183,17 +203,6 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
 
     // The pages about the whole set.
     let mut rows: Vec<Row> = done.iter().map(|p| p.row.clone()).collect();
-    let titles: std::collections::HashMap<String, (String, String)> = rows
-        .iter()
-        .filter(|r| r.groupe != Groupe::Poste)
-        .map(|r| (r.id.clone(), (r.intitule.clone(), r.url.clone())))
-        .collect();
-    for row in &mut rows {
-        row.base = row.base_id.as_ref().map(|id| match titles.get(id) {
-            Some((titre, url)) => Lien { titre: titre.clone(), url: Some(url.clone()) },
-            None => Lien { titre: id.clone(), url: None },
-        });
-    }
     rows.sort_by_key(Row::sort_key);
     let mut written: usize = done.iter().map(|p| p.written).sum();
     let occurrences: Vec<Occurrence> = done.into_iter().flat_map(|p| p.search).collect();
@@ -230,8 +239,8 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
     written += 3;
     let count = |g| rows.iter().filter(|r| r.groupe == g).count();
     let (profils, adaptations, postes) = (count(Groupe::Profil), count(Groupe::Adaptation), count(Groupe::Poste));
-    let out = stage.commit()?;
-    Ok(Built { out, pages: written, profils, adaptations, postes, warnings })
+    let (out, note) = stage.commit()?;
+    Ok(Built { out, pages: written, profils, adaptations, postes, warnings, note })
 }
 
 /// `name`, or `name-2`, `name-3`… when already taken.

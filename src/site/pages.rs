@@ -67,9 +67,7 @@ pub struct Row {
     pub version: Option<String>,
     /// Missions and competencies, in words.
     pub contenu: String,
-    /// Id of the profile adapted (adaptation) or used (post); made a link at the end.
-    #[serde(skip)]
-    pub base_id: Option<String>,
+    /// The profile adapted (adaptation) or used (post).
     pub base: Option<Lien>,
     /// The employer and the place (post).
     pub structure: Option<String>,
@@ -90,7 +88,6 @@ impl Row {
             statut: Some(p.statut.label()),
             version: Some(p.version.value.clone()),
             contenu: contenu(p),
-            base_id: None,
             base: None,
             structure: None,
             mise_a_jour: crate::render::view::date_fr(&p.mise_a_jour.value),
@@ -101,34 +98,38 @@ impl Row {
     }
 
     /// An adaptation: its merged profile, its base and the size of its changes.
-    pub fn adaptation(merged: &Profil, base_id: &str, diff: &Diff, fichier: String) -> Row {
+    pub fn adaptation(merged: &Profil, base: Lien, diff: &Diff, fichier: String) -> Row {
         let count = |n: &str| diff.elements.iter().filter(|e| e.nature == n).count();
-        let resume = format!(
-            "{} ajout(s), {} modification(s), {} retrait(s)",
-            count("ajout"),
-            count("modification") + diff.champs.len(),
-            count("retrait")
-        );
+        let fields = changed_fields(diff).count();
+        let resume = if fields + diff.elements.len() == 0 {
+            "aucun écart".to_owned()
+        } else {
+            format!(
+                "{}, {}, {}",
+                plural(count("ajout"), "ajout", "ajouts"),
+                plural(count("modification") + fields, "modification", "modifications"),
+                plural(count("retrait"), "retrait", "retraits")
+            )
+        };
         Row {
-            base_id: Some(base_id.to_owned()),
+            base: Some(base),
             ecarts: Some(ecarts_page(&merged.id.value)),
             ecarts_resume: Some(resume),
             ..Row::profil(merged, Groupe::Adaptation, fichier)
         }
     }
 
-    /// A post, at the page named `page`, built on `profil`.
-    pub fn poste(p: &Poste, profil: &Profil, page: String, fichier: String) -> Row {
+    /// A post, at the page named `page`, built on the profile `profil`.
+    pub fn poste(p: &Poste, profil: Lien, intitule: &str, page: String, fichier: String) -> Row {
         Row {
             groupe: Groupe::Poste,
             id: p.id.value.clone(),
-            intitule: p.intitule.as_ref().unwrap_or(&profil.intitule).value.trim().to_owned(),
+            intitule: intitule.trim().to_owned(),
             url: page,
             statut: None,
             version: None,
-            contenu: format!("{} mission(s) propre(s) au poste", p.missions_specifiques.len()),
-            base_id: Some(profil.id.value.clone()),
-            base: None,
+            contenu: plural(p.missions_specifiques.len(), "mission propre au poste", "missions propres au poste"),
+            base: Some(profil),
             structure: Some(format!("{}, {}", p.structure.nom.value.trim(), p.localisation.ville.value.trim())),
             mise_a_jour: crate::render::view::date_fr(&p.mise_a_jour.value),
             fichier,
@@ -146,13 +147,45 @@ impl Row {
 fn contenu(p: &Profil) -> String {
     let n = |c: Categorie| p.competences.list(c).len();
     format!(
-        "{} missions ; {} compétences ({} savoirs, {} savoir-faire, {} savoir-être)",
-        p.missions.len(),
-        p.competences.len(),
-        n(Categorie::Savoirs),
-        n(Categorie::SavoirFaire),
-        n(Categorie::SavoirEtre)
+        "{} ; {} ({}, {}, {})",
+        plural(p.missions.len(), "mission", "missions"),
+        plural(p.competences.len(), "compétence", "compétences"),
+        plural(n(Categorie::Savoirs), "savoir", "savoirs"),
+        plural(n(Categorie::SavoirFaire), "savoir-faire", "savoir-faire"),
+        plural(n(Categorie::SavoirEtre), "savoir-être", "savoir-être")
     )
+}
+
+/// `1 mission`, `0 mission`, `2 missions` (French: the plural starts at 2).
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
+/// The fields of the profile a diff changes, without those that always
+/// differ between an adaptation and its base (`id`, `version`).
+pub fn changed_fields(diff: &Diff) -> impl Iterator<Item = &crate::adapt::diff::FieldChange> {
+    diff.champs.iter().filter(|c| !matches!(c.champ, "id" | "version"))
+}
+
+
+/// How a file is named in the index: relative to the current folder when
+/// it is inside it (no `./`, no absolute path of the machine that built).
+pub fn shown(input: &crate::check::batch::Input) -> String {
+    use std::path::{Component, Path};
+    let crate::check::batch::Input::Disk(path) = input else {
+        return input.name();
+    };
+    let here = std::env::current_dir().ok();
+    let relative = match &here {
+        Some(here) if path.is_absolute() => path.strip_prefix(here).unwrap_or(path),
+        _ => path.as_path(),
+    };
+    let parts: Vec<String> = relative
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() { Path::new(path).display().to_string() } else { parts.join("/") }
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! The search index of the site: every document, mission and competency,
-//! grouped by title so that an item shared by many profiles is one entry
-//! with links to each, and written as a script (`recherche-index.js`) that
+//! grouped by title and text so that an item shared by many profiles is one
+//! entry with links to each, and written as a script (`recherche-index.js`) that
 //! the search page loads without any request, even from `file://`.
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -22,8 +23,8 @@ pub struct Occurrence {
     pub titre: String,
     pub genre: &'static str,
     pub texte: String,
-    /// The page of the document, from the root of the site.
-    pub page: String,
+    /// The page of the document, from the root of the site (shared by its items).
+    pub page: Arc<str>,
     /// The anchor of the item in that page (empty for the document itself).
     pub ancre: String,
 }
@@ -47,21 +48,23 @@ fn genre(categorie: Categorie) -> &'static str {
 
 /// A profile: itself, its missions and its competencies.
 pub fn of_profil(p: &Profil, page: &str) -> Vec<Occurrence> {
-    let mut out = vec![document(p, "Profil", page)];
+    let page: Arc<str> = page.into();
+    let mut out = vec![document(p, "Profil", &page)];
     out.extend(p.missions.iter().map(|m| Occurrence {
         titre: flat(&m.intitule.value),
         genre: "Mission",
         texte: m.description.as_ref().map(|d| flat(&d.value)).unwrap_or_default(),
-        page: page.to_owned(),
+        page: Arc::clone(&page),
         ancre: m.id.value.clone(),
     }));
-    out.extend(p.competences.iter().map(|(cat, c)| competence(cat, c, page)));
+    out.extend(p.competences.iter().map(|(cat, c)| competence(cat, c, &page)));
     out
 }
 
 /// An adaptation: itself, and what it adds or changes (the rest is its base's).
 pub fn of_adaptation(merged: &Profil, changes: &[Change], page: &str) -> Vec<Occurrence> {
-    let mut out = vec![document(merged, "Adaptation locale", page)];
+    let page: Arc<str> = page.into();
+    let mut out = vec![document(merged, "Adaptation locale", &page)];
     for change in changes.iter().filter(|c| c.kind != ChangeKind::Retrait) {
         if change.categorie == "mission" {
             if let Some(m) = merged.missions.iter().find(|m| m.id.value == change.id) {
@@ -69,14 +72,14 @@ pub fn of_adaptation(merged: &Profil, changes: &[Change], page: &str) -> Vec<Occ
                     titre: flat(&m.intitule.value),
                     genre: "Mission",
                     texte: m.description.as_ref().map(|d| flat(&d.value)).unwrap_or_default(),
-                    page: page.to_owned(),
+                    page: Arc::clone(&page),
                     ancre: m.id.value.clone(),
                 });
             }
         } else if let Some((cat, c)) =
             merged.competences.iter().find(|(cat, c)| cat.key() == change.categorie && c.id.value == change.id)
         {
-            out.push(competence(cat, c, page));
+            out.push(competence(cat, c, &page));
         }
     }
     out
@@ -84,18 +87,19 @@ pub fn of_adaptation(merged: &Profil, changes: &[Change], page: &str) -> Vec<Occ
 
 /// A post: itself and its own missions.
 pub fn of_poste(p: &Poste, intitule: &str, page: &str) -> Vec<Occurrence> {
+    let page: Arc<str> = page.into();
     let mut out = vec![Occurrence {
         titre: flat(intitule),
         genre: "Fiche de poste",
         texte: format!("{}, {}", p.structure.nom.value.trim(), p.localisation.ville.value.trim()),
-        page: page.to_owned(),
+        page: Arc::clone(&page),
         ancre: String::new(),
     }];
     out.extend(p.missions_specifiques.iter().map(|m| Occurrence {
         titre: flat(&m.intitule.value),
         genre: "Mission propre au poste",
         texte: m.activites.iter().map(|a| a.value.trim()).collect::<Vec<_>>().join(" ; "),
-        page: page.to_owned(),
+        page: Arc::clone(&page),
         ancre: String::new(),
     }));
     for o in &mut out[1..] {
@@ -104,22 +108,22 @@ pub fn of_poste(p: &Poste, intitule: &str, page: &str) -> Vec<Occurrence> {
     out
 }
 
-fn document(p: &Profil, genre: &'static str, page: &str) -> Occurrence {
+fn document(p: &Profil, genre: &'static str, page: &Arc<str>) -> Occurrence {
     Occurrence {
         titre: flat(&p.intitule.value),
         genre,
         texte: flat(&p.finalite.value),
-        page: page.to_owned(),
+        page: Arc::clone(page),
         ancre: String::new(),
     }
 }
 
-fn competence(cat: Categorie, c: &crate::model::Competence, page: &str) -> Occurrence {
+fn competence(cat: Categorie, c: &crate::model::Competence, page: &Arc<str>) -> Occurrence {
     Occurrence {
         titre: flat(&c.libelle.value),
         genre: genre(cat),
         texte: c.description.as_ref().map(|d| flat(&d.value)).unwrap_or_default(),
-        page: page.to_owned(),
+        page: Arc::clone(page),
         ancre: c.id.value.clone(),
     }
 }
@@ -141,17 +145,19 @@ struct Index<'a> {
 /// The script that holds the index: `window.REFNUM_RECHERCHE = {…};`.
 pub fn script(rows: &[Row], occurrences: Vec<Occurrence>) -> String {
     let number: HashMap<&str, usize> = rows.iter().enumerate().map(|(i, r)| (r.url.as_str(), i)).collect();
-    let mut grouped: BTreeMap<(String, &'static str), (String, String, Links)> = BTreeMap::new();
+    let mut grouped: BTreeMap<(String, &'static str, String), (String, String, Links)> = BTreeMap::new();
     for o in occurrences {
-        let Some(&doc) = number.get(o.page.as_str()) else {
+        let Some(&doc) = number.get(&*o.page) else {
             continue;
         };
-        let entry = grouped.entry((fold(&o.titre), o.genre)).or_insert_with(|| (o.titre, o.texte, Vec::new()));
+        // Same title and same text: one entry; a changed text is an entry of its own.
+        let key = (fold(&o.titre), o.genre, fold(&o.texte));
+        let entry = grouped.entry(key).or_insert_with(|| (o.titre, o.texte, Vec::new()));
         entry.2.push((doc, o.ancre));
     }
     let entrees = grouped
         .into_iter()
-        .map(|((_, genre), (titre, texte, mut occ))| {
+        .map(|((_, genre, _), (titre, texte, mut occ))| {
             occ.sort();
             occ.dedup();
             (titre, genre, texte, occ)

@@ -17,6 +17,21 @@ n'y placez pas d'autres fichiers.\n";
 /// Sub-folders of the site.
 pub const FOLDERS: [&str; 3] = ["profils", "postes", "ecarts"];
 
+/// Everything a site holds at its root: a folder that holds anything else
+/// is not replaced.
+const ENTRIES: [&str; 10] = [
+    MARKER,
+    "index.html",
+    "comparaison.html",
+    "recherche.html",
+    "recherche.js",
+    "recherche-index.js",
+    "style.css",
+    "profils",
+    "postes",
+    "ecarts",
+];
+
 /// A site being written, not yet in place.
 pub struct Stage {
     /// Always `Some` until the site is committed or dropped.
@@ -28,24 +43,31 @@ pub struct Stage {
 
 impl Stage {
     /// Checks that `out` may be replaced (absent, empty, or a previous
-    /// site) and prepares a hidden folder beside it.
-    pub fn new(out: &Path) -> Result<Stage, Error> {
-        let out = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
-        check_replaceable(&out)?;
+    /// site and nothing else) and holds none of the `sources` (the files
+    /// published, and the current folder), then prepares a hidden folder
+    /// beside it. Work folders that an interrupted build left are removed.
+    pub fn new(out: &Path, sources: &[PathBuf]) -> Result<Stage, Error> {
+        let out = absolute(out)?;
         let name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .ok_or_else(|| Error::Usage(format!("{} : indiquez un dossier de destination nommé", out.display())))?;
+        check_replaceable(&out)?;
+        check_apart(&out, sources)?;
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         let created = first_missing(&parent);
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        remove_leftovers(&parent, &name);
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.refnum-"))
             .tempdir_in(&parent)
             .map_err(|e| Error::io(&parent, e))?;
+        // Marked at once, so that a next build knows it for a leftover if this one is killed.
+        let marker = dir.path().join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
         for folder in FOLDERS {
             let path = dir.path().join(folder);
             std::fs::create_dir(&path).map_err(|e| Error::io(&path, e))?;
@@ -64,9 +86,11 @@ impl Stage {
         std::fs::write(&path, bytes).map_err(|e| Error::io(&self.out.join(relative), e))
     }
 
-    /// Puts the site in place of the destination.
-    pub fn commit(mut self) -> Result<PathBuf, Error> {
-        self.write(MARKER, MARKER_TEXT.as_bytes())?;
+    /// Puts the site in place of the destination; returns it, and a note
+    /// when the previous site could not be removed.
+    pub fn commit(mut self) -> Result<(PathBuf, Option<String>), Error> {
+        // The destination may have changed during the build.
+        check_replaceable(&self.out)?;
         set_public(self.path())?;
         let staged = self.path().to_path_buf();
         let out = self.out.clone();
@@ -92,10 +116,15 @@ impl Stage {
             let _ = dir.keep();
         }
         self.created = None;
-        if let Some(aside) = previous {
-            std::fs::remove_dir_all(&aside).map_err(|e| Error::io(&aside, e))?;
-        }
-        Ok(out)
+        let note = previous.and_then(|aside| {
+            std::fs::remove_dir_all(&aside).err().map(|e| {
+                format!(
+                    "le nouveau site est en place, mais l'ancien n'a pas pu être supprimé de {} ({e})",
+                    aside.display()
+                )
+            })
+        });
+        Ok((out, note))
     }
 }
 
@@ -124,18 +153,102 @@ fn check_replaceable(out: &Path) -> Result<(), Error> {
             out.display()
         )));
     }
-    if out.join(MARKER).is_file() {
+    let names: Vec<String> = std::fs::read_dir(out)
+        .map_err(|e| Error::io(out, e))?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if names.is_empty() {
         return Ok(());
     }
-    let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
-    if entries.next().is_some() {
+    // A marker that is a link (or a folder) proves nothing.
+    let marked = std::fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file());
+    if !marked {
         return Err(Error::Usage(format!(
             "{} contient déjà des fichiers qui ne viennent pas de refnum : choisissez un dossier vide ou nouveau \
              (le site remplace tout le contenu du dossier)",
             out.display()
         )));
     }
+    let mut others: Vec<&str> = names.iter().map(String::as_str).filter(|n| !ENTRIES.contains(n)).collect();
+    if !others.is_empty() {
+        others.sort_unstable();
+        return Err(Error::Usage(format!(
+            "{} est un site refnum, mais contient aussi d'autres fichiers ({}) : le site remplace tout le dossier, \
+             déplacez-les ou choisissez un autre dossier",
+            out.display(),
+            others.join(", ")
+        )));
+    }
     Ok(())
+}
+
+/// The destination must not hold what is published, nor the current folder:
+/// replacing it would delete them.
+fn check_apart(out: &Path, sources: &[PathBuf]) -> Result<(), Error> {
+    let here = std::env::current_dir().ok();
+    for source in sources.iter().chain(here.as_ref()) {
+        let source = std::fs::canonicalize(source).unwrap_or_else(|_| source.clone());
+        if source.starts_with(out) {
+            return Err(Error::Usage(format!(
+                "le dossier du site {} contient {} : le site remplace tout ce dossier, choisissez-en un à part",
+                out.display(),
+                source.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, links resolved as far as the path exists.
+fn absolute(path: &Path) -> Result<PathBuf, Error> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Ok(real);
+    }
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))?.join(path)
+    };
+    // The deepest existing ancestor, resolved, then the missing rest as given.
+    let mut existing = joined.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return Ok(joined),
+        }
+    }
+    let mut out = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    for name in rest.iter().rev() {
+        if name == ".." {
+            out.pop();
+        } else if name != "." {
+            out.push(name);
+        }
+    }
+    Ok(out)
+}
+
+/// Removes the hidden work folders of builds of `name` that were killed
+/// before they could clean up (recognised by their marker).
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.refnum-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let ours = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+            && std::fs::symlink_metadata(path.join(MARKER)).is_ok_and(|m| m.is_file());
+        if ours {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
 }
 
 fn first_missing(path: &Path) -> Option<PathBuf> {
