@@ -395,9 +395,15 @@ fn usage_error(e: &clap::Error) -> Outcome {
     let value = context(ContextKind::InvalidValue).unwrap_or_default();
     let mut message = match e.kind() {
         ErrorKind::InvalidValue => {
-            let valid =
-                context(ContextKind::ValidValue).map(|v| format!(" ; valeurs possibles : {v}")).unwrap_or_default();
-            format!("valeur « {value} » invalide pour {invalid}{valid}")
+            let valid = context(ContextKind::ValidValue)
+                .filter(|v| !v.is_empty())
+                .map(|v| format!(" ; valeurs possibles : {v}"))
+                .unwrap_or_default();
+            if value.is_empty() {
+                format!("{invalid} attend une valeur non vide{valid}")
+            } else {
+                format!("valeur « {value} » invalide pour {invalid}{valid}")
+            }
         }
         ErrorKind::UnknownArgument => format!("option inconnue « {invalid} »"),
         ErrorKind::InvalidSubcommand => {

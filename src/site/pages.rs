@@ -167,7 +167,6 @@ pub fn changed_fields(diff: &Diff) -> impl Iterator<Item = &crate::adapt::diff::
     diff.champs.iter().filter(|c| !matches!(c.champ, "id" | "version"))
 }
 
-
 /// How a file is named in the index: relative to the current folder when
 /// it is inside it (no `./`, no absolute path of the machine that built).
 pub fn shown(input: &crate::check::batch::Input) -> String {
