@@ -210,8 +210,13 @@ pub struct BuildArgs {
     /// Dossier du site : absent, vide, ou un site déjà produit par refnum (remplacé en entier)
     #[arg(short = 'o', long = "out", value_name = "DOSSIER")]
     pub out: PathBuf,
-    /// Titre du site, en tête de chaque page
-    #[arg(long, value_name = "TEXTE", default_value = "Profils du référent numérique entreprise")]
+    /// Titre du site, en tête de chaque page (par défaut « Profils du référent numérique entreprise »)
+    #[arg(
+        long,
+        value_name = "TEXTE",
+        default_value = "Profils du référent numérique entreprise",
+        hide_default_value = true
+    )]
     pub titre: String,
     /// Dossier de gabarits qui remplacent, fichier par fichier, ceux par défaut
     #[arg(long, value_name = "DOSSIER")]
