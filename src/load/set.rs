@@ -3,7 +3,8 @@
 //! set, then among the built-in profiles.
 //!
 //! Documents already read are kept, so that an adaptation or a post is not
-//! parsed twice and a base is parsed once however many files name it, but
+//! parsed twice and a base (named by id, or by a path to a file of the set)
+//! is parsed once however many files name it, but
 //! only up to budgets of source text (`BASES`, `KEPT`): past them, a
 //! document is read again when needed. Memory is thus bounded whatever the
 //! size of the repository, and a repository within the budgets is never
@@ -11,7 +12,7 @@
 //! files, so reading one again costs the most.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -33,6 +34,8 @@ pub const KEPT: usize = 8 << 20;
 pub struct SetIndex<'a> {
     inputs: &'a [Input],
     ids: HashMap<String, usize>,
+    /// Inputs by real path, made on the first base named by a path.
+    paths: OnceLock<HashMap<PathBuf, usize>>,
     loaded: Vec<OnceLock<Found>>,
     builtins: [OnceLock<Found>; builtin::PROFILES.len()],
     /// What is left of `BASES` and of `KEPT`.
@@ -46,6 +49,7 @@ impl<'a> SetIndex<'a> {
         SetIndex {
             inputs,
             ids: HashMap::new(),
+            paths: OnceLock::new(),
             loaded: (0..inputs.len()).map(|_| OnceLock::new()).collect(),
             builtins: std::array::from_fn(|_| OnceLock::new()),
             bases_left: AtomicUsize::new(BASES),
@@ -86,7 +90,17 @@ impl<'a> SetIndex<'a> {
     /// profile. A file is never its own base, even when it reuses the id of
     /// its base.
     pub fn lookup(&self, reference: &str, from: &Input) -> Result<Found, Error> {
-        if !is_yaml(Path::new(reference)) {
+        if is_yaml(Path::new(reference)) {
+            // A path to a file of the set: that file, read once.
+            if let Input::Disk(path) = from {
+                let target = path.parent().unwrap_or(Path::new(".")).join(reference);
+                if let Some(&i) = std::fs::canonicalize(&target).ok().and_then(|real| self.by_path().get(&real))
+                    && self.inputs[i].name() != from.name()
+                {
+                    return self.cached(&self.loaded[i], || self.inputs[i].clone(), &self.bases_left);
+                }
+            }
+        } else {
             if let Some(&i) = self.ids.get(reference)
                 && self.inputs[i].name() != from.name()
             {
@@ -100,6 +114,20 @@ impl<'a> SetIndex<'a> {
             }
         }
         catalog::base_in_set(reference, from)
+    }
+
+    fn by_path(&self) -> &HashMap<PathBuf, usize> {
+        self.paths.get_or_init(|| {
+            let mut map = HashMap::new();
+            for (i, input) in self.inputs.iter().enumerate() {
+                if let Input::Disk(path) = input
+                    && let Ok(real) = std::fs::canonicalize(path)
+                {
+                    map.entry(real).or_insert(i);
+                }
+            }
+            map
+        })
     }
 
     /// The document of `slot`, read on first use and kept if the budget
