@@ -91,7 +91,7 @@ fn an_adaptation_exports_its_merged_competencies() {
 }
 
 fn case_schema() -> serde_json::Value {
-    let path = root().join("../shared/data/case-v1p0-cfpackage-schema.json");
+    let path = root().join("tests/vendor/case-v1p0-cfpackage-schema.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap()
 }
