@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Prints every fiche de poste as its readers would and counts the pages:
+# the HTML fiche through Chromium (A4), the DOCX fiche through LibreOffice.
+# A fiche de poste must fit on 3 A4 pages at most. Then reads each DOCX
+# with python-docx, as Word would: named styles, real lists, French language.
+# Usage: print.sh PATH/TO/refnum   (needs chromium, soffice, pdfinfo, python3-docx)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+refnum="$(realpath "$1")"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+max_pages=3
+
+cd "$root"
+sources=(conseiller coordinateur)
+while IFS= read -r file; do
+  grep -q '^type: poste' "$file" && sources+=("$file")
+done < <(find examples -name '*.yaml' | sort)
+
+failed=0
+for src in "${sources[@]}"; do
+  name="fiche-$(basename "$src" .yaml)"
+  "$refnum" fiche "$src" --format html -o "$out/$name.html"
+  "$refnum" fiche "$src" --format docx -o "$out/$name.docx"
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$out/$name.html.pdf" "file://$out/$name.html" 2>/dev/null
+  (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/docx" "$name.docx" >/dev/null 2>&1)
+  for pdf in "$out/$name.html.pdf" "$out/docx/$name.pdf"; do
+    pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+    kind=HTML; [[ "$pdf" == */docx/* ]] && kind=DOCX
+    printf '%-60s %s %s page(s)\n' "$src" "$kind" "$pages"
+    if [ "$pages" -gt "$max_pages" ]; then
+      echo "  trop long : $pages pages, $max_pages au plus" >&2
+      failed=1
+    fi
+  done
+done
+
+echo "-- DOCX as Word reads it (python-docx)"
+/usr/bin/python3 "$here/docx_check.py" "$out"/*.docx || failed=1
+exit "$failed"
