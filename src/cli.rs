@@ -194,7 +194,7 @@ pub struct ValidateArgs {
     /// Fichiers ou dossiers à vérifier (par défaut ./profiles s'il existe, sinon les profils intégrés)
     #[arg(value_name = "CHEMIN")]
     pub paths: Vec<PathBuf>,
-    /// Format de sortie : human (texte avec extrait, par défaut), json (pour les outils) ou github (annotations GitHub Actions)
+    /// Format de sortie : human (texte avec extrait, par défaut), json (pour les outils), github (annotations GitHub Actions et texte lisible), sarif (SARIF 2.1.0, pour l'analyse de code) ou gitlab (rapport Code Quality de GitLab)
     #[arg(long, value_enum, default_value_t = ReportFormat::Human, hide_possible_values = true, hide_default_value = true)]
     pub format: ReportFormat,
     /// Échoue aussi (code 1) quand il n'y a que des avertissements
@@ -232,8 +232,12 @@ pub enum ReportFormat {
     Human,
     /// Document JSON stable, pour les outils
     Json,
-    /// Annotations GitHub Actions
+    /// Annotations GitHub Actions, précédées du texte lisible
     Github,
+    /// SARIF 2.1.0, pour l'analyse de code (GitHub code scanning…)
+    Sarif,
+    /// Rapport Code Quality de GitLab
+    Gitlab,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,10 +4,13 @@
 //! GitHub) turn the same list into text.
 
 mod code;
+mod docs;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 mod report;
+pub mod sarif;
 
 use serde::Serialize;
 
