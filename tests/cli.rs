@@ -80,7 +80,10 @@ fn github_output_is_one_escaped_command_per_finding() {
     let o = refnum(&["validate", "--format", "github", "tests/cases/semantique.yaml"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    let lines: Vec<&str> = out.lines().collect();
+    // The readable text comes first; the workflow commands follow it.
+    let start = out.find("\n::").expect("workflow commands") + 1;
+    assert!(out[..start].contains("erreur[E020]"), "readable text before the commands: {out}");
+    let lines: Vec<&str> = out[start..].lines().collect();
     let (findings, notice) = lines.split_at(lines.len() - 1);
     assert!(notice[0].starts_with("::notice title=refnum::1 fichier vérifié"));
     assert_eq!(findings.len(), 11);
