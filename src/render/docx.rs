@@ -393,3 +393,20 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
     out.push_str(rest);
     out.into_bytes()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_text_lists_are_word_lists_and_each_numbered_list_starts_at_one() {
+        let doc = free_text(base("en-tête"), "Texte.\n\n1. un\n2. deux\n\nSuite.\n\n1. encore\n\n- puce");
+        let ids: Vec<usize> = doc.numberings.numberings.iter().map(|n| n.id).collect();
+        assert_eq!(ids, [styles::BULLET_LIST, 3, 4], "one instance per numbered list");
+        let document = String::from_utf8(doc.build().document).unwrap();
+        let num = |id: usize| document.matches(&format!(r#"<w:numId w:val="{id}" />"#)).count();
+        assert_eq!((num(3), num(4), num(styles::BULLET_LIST)), (2, 1, 1), "{document}");
+        assert_eq!(document.matches(r#"<w:pStyle w:val="ListNumber" />"#).count(), 3);
+        assert_eq!(document.matches(r#"<w:pStyle w:val="Normal" />"#).count(), 2);
+    }
+}

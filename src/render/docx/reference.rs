@@ -377,6 +377,14 @@ fn append_child(text: &str, child: &str) -> Result<String, ReferenceError> {
 /// The model's style sheet with the fiche's styles it lacks; and the
 /// renaming of the fiche's style ids to the model's (matched by name).
 fn merge_styles(model: &str, ours: &str) -> Result<(String, Vec<(String, String)>), ReferenceError> {
+    // An empty sheet (`<w:styles/>`) is opened, to take the styles added.
+    let opened;
+    let model = if parse_part("word/styles.xml", model)?[0].inner.is_none() {
+        opened = append_child(model, "")?;
+        opened.as_str()
+    } else {
+        model
+    };
     let m = parse_part("word/styles.xml", model)?;
     let o = parse_part("word/styles.xml (fiche)", ours)?;
     let styles_of = |e: &[Element]| -> Vec<(usize, String, String)> {
@@ -424,9 +432,7 @@ fn merge_styles(model: &str, ours: &str) -> Result<(String, Vec<(String, String)
         }
     }
     edits.extend(language_edits(model, &m));
-    let Some((_, root_end)) = m[0].inner else {
-        return Err(bad("word/styles.xml", "la feuille de styles est vide"));
-    };
+    let root_end = m[0].inner.map_or(m[0].end, |(_, end)| end);
     edits.push((root_end, root_end, added));
     Ok((xml::splice(model, edits), renamed))
 }
