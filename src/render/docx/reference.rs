@@ -426,10 +426,20 @@ fn merge_styles(model: &str, ours: &str) -> Result<(String, Vec<(String, String)
         }
         false
     };
+    // A language on a style would override the French of the defaults.
     for (i, e) in m.iter().enumerate() {
-        if e.local == "numPr" && in_style(i) {
+        if matches!(e.local.as_str(), "numPr" | "lang") && in_style(i) {
             edits.push((e.start, e.end, String::new()));
         }
+    }
+    // Paragraphs without a style of their own take the default one: a model
+    // that marks none gets its counterpart of the fiche's `Normal` marked.
+    let has_default = xml::children(&m, Some(0))
+        .any(|(_, e)| e.local == "style" && e.attr("type") == Some("paragraph") && e.attr("default") == Some("1"));
+    let normal = renamed.iter().find(|(from, _)| from == "Normal").map_or("Normal", |(_, to)| to.as_str());
+    if !has_default && let Some((i, _, _)) = model_styles.iter().find(|(_, id, _)| id == normal) {
+        let at = m[*i].start + m[*i].name.len() + 1;
+        edits.push((at, at, r#" w:default="1""#.to_owned()));
     }
     edits.extend(language_edits(model, &m));
     let root_end = m[0].inner.map_or(m[0].end, |(_, end)| end);
@@ -522,6 +532,13 @@ mod tests {
         assert!(!ids.contains(&"Heading1"), "heading 1 is the model's Titre1");
         assert_eq!(renamed, [("Heading1".to_owned(), "Titre1".to_owned())]);
         assert!(!merged.contains(r#"<w:numId w:val="4"/>"#), "the model's numbering links are dropped");
+        let no_default = MODEL.replace(r#" w:default="1""#, "").replace(
+            "<w:name w:val=\"heading 1\"/>",
+            "<w:name w:val=\"heading 1\"/><w:rPr><w:lang w:val=\"en-GB\"/></w:rPr>",
+        );
+        let (merged, _) = merge_styles(&no_default, &ours).unwrap();
+        assert!(merged.contains(r#"<w:style w:default="1" w:type="paragraph" w:styleId="Normal">"#), "{merged}");
+        assert!(!merged.contains("en-GB"), "no style overrides the language");
         assert!(!merged.contains("en-US"));
         assert!(merged.contains(r#"<w:sz w:val="22"/><w:lang w:val="fr-FR""#), "{merged}");
         let doc = rename_styles(r#"<w:p><w:pPr><w:pStyle w:val="Heading1" /></w:pPr></w:p>"#, &renamed).unwrap();
