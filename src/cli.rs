@@ -157,6 +157,9 @@ pub struct FicheArgs {
     /// Format : html (par défaut), markdown, docx ou jsonld (offre d'emploi schema.org)
     #[arg(long, value_enum, default_value_t = FicheFormat::Html, hide_possible_values = true, hide_default_value = true)]
     pub format: FicheFormat,
+    /// (DOCX) Modèle Word de la structure dont reprendre les styles, l'en-tête et le pied de page (logo compris)
+    #[arg(long, value_name = "MODELE.docx")]
+    pub reference_docx: Option<PathBuf>,
     #[command(flatten)]
     pub document: DocumentArgs,
 }

@@ -4,8 +4,10 @@ use crate::cli::{FicheArgs, FicheFormat};
 use crate::error::Error;
 use crate::load::catalog;
 use crate::model::Document;
+use crate::render::docx::{Reference, ReferenceError};
 use crate::render::{self, Format};
 use crate::{Outcome, Terminal};
+use std::path::{Path, PathBuf};
 
 pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let dir = catalog::profile_dir(args.document.profiles.as_deref());
@@ -15,6 +17,15 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         FicheFormat::Html => Format::Html,
         FicheFormat::Docx => Format::Docx,
         FicheFormat::Jsonld => return job_posting(&found, dir.as_deref(), args, terminal),
+    };
+    let reference = match &args.reference_docx {
+        Some(path) if format == Format::Docx => Some(reference_model(path)?),
+        Some(_) => {
+            return Err(Error::Usage(
+                "--reference-docx ne s'applique qu'à la fiche Word : ajoutez --format docx".into(),
+            ));
+        }
+        None => None,
     };
     let templates = super::templates_from(args.document.templates.as_deref())?;
     let bytes = match &found.document {
@@ -27,7 +38,22 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
             render::fiche(&resolved.profil, None, format, &templates)?
         }
     };
+    let bytes = match reference {
+        Some((path, model)) => model.apply(&bytes).map_err(|e| model_error(&path, &e))?,
+        None => bytes,
+    };
     super::deliver(bytes, args.document.output.as_deref(), format == Format::Docx, "Fiche de poste écrite", terminal)
+}
+
+/// The Word model of `--reference-docx`, read and checked before any work.
+fn reference_model(path: &Path) -> Result<(PathBuf, Reference), Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let model = Reference::read(&bytes).map_err(|e| model_error(path, &e))?;
+    Ok((path.to_path_buf(), model))
+}
+
+fn model_error(path: &Path, e: &ReferenceError) -> Error {
+    Error::Usage(format!("{} : modèle Word inutilisable (--reference-docx) : {e}", path.display()))
 }
 
 /// The post as a schema.org `JobPosting`.

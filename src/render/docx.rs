@@ -1,25 +1,35 @@
-//! The fiche de poste as a Word document (DOCX): real heading styles, tables
-//! with a header row, A4 page, a header with the structure and a footer with
-//! page numbers. Deterministic: fixed dates, same bytes for the same input.
+//! The fiche de poste as a Word document (DOCX) that behaves like Word:
+//! named styles for every paragraph (headings kept with what follows), real
+//! bulleted and numbered lists, French as the document language, tables whose
+//! header row repeats and whose rows are never split, A4 page, a header with
+//! the structure and a footer « Page X sur Y ». Core properties come from the
+//! fiche (title, structure, `mise-a-jour`), so the same input gives the same
+//! bytes. An organisation's own model can lend its styles, header and footer
+//! (`reference`).
+
+mod reference;
+mod styles;
+mod xml;
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, Header, LineSpacing, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading,
-    Style, StyleType, Table, TableCell, TableCellMargins, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, Docx, Footer, Header, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
+    NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, Shading, SpecialIndentType,
+    Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
+
+pub use reference::{Reference, ReferenceError};
+use styles::Properties;
 
 use super::PosteView;
 use super::markdown::{self, Block};
 use super::view::{A_COMPLETER, ProfilView};
 
-const ACCENT: &str = "1F4E79";
 const SHADE: &str = "E8EEF5";
 const TODO_COLOR: &str = "8A3B00";
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
 /// Width of the text block (A4 less 2 × 2 cm margins), in twentieths of a point.
 const TEXT_WIDTH: usize = 9638;
-/// Dates written in the package, so the same input gives the same bytes.
-const FIXED_DATE: &str = "2024-05-01T00:00:00Z";
 
 /// The fiche de poste as DOCX bytes.
 pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
@@ -161,7 +171,7 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
                 .color("4A4A4A"),
         ),
     );
-    pack(doc)
+    pack(doc, &properties(poste))
 }
 
 fn header_text(profil: &ProfilView, poste: &PosteView) -> String {
@@ -172,57 +182,46 @@ fn header_text(profil: &ProfilView, poste: &PosteView) -> String {
     }
 }
 
-/// The document with its styles, page and running header and footer.
+/// The document with its page, numbering and running header and footer; the
+/// style sheet and the core properties are written by `pack`.
 fn base(header: &str) -> Docx {
-    let font = RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri").east_asia("Calibri");
-    let heading = |id: &str, name: &str, size: usize, level: usize, before: u32| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .based_on("Normal")
-            .next("Normal")
-            .size(size)
-            .bold()
-            .color(ACCENT)
-            .outline_lvl(level)
-            .line_spacing(LineSpacing::new().before(before).after(100))
-    };
+    let bullet =
+        AbstractNumbering::new(styles::BULLET_LIST).add_level(
+            Level::new(0, Start::new(1), NumberFormat::new("bullet"), LevelText::new("•"), LevelJc::new("left"))
+                .indent(Some(360), Some(SpecialIndentType::Hanging(240)), None, None),
+        );
+    let numbered =
+        AbstractNumbering::new(styles::NUMBERED_LIST).add_level(
+            Level::new(0, Start::new(1), NumberFormat::new("decimal"), LevelText::new("%1."), LevelJc::new("left"))
+                .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None),
+        );
     Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
-        .default_fonts(font)
-        .default_size(21)
-        .add_style(
-            Style::new("Normal", StyleType::Paragraph)
-                .name("Normal")
-                .size(21)
-                .line_spacing(LineSpacing::new().after(80)),
-        )
-        .add_style(
-            Style::new("Title", StyleType::Paragraph)
-                .name("Title")
-                .based_on("Normal")
-                .size(40)
-                .bold()
-                .color(ACCENT)
-                .line_spacing(LineSpacing::new().after(120)),
-        )
-        .add_style(heading("Heading1", "heading 1", 30, 0, 360))
-        .add_style(heading("Heading2", "heading 2", 24, 1, 220))
-        .header(
-            Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(header).size(16).color("4A4A4A"))),
-        )
+        .add_abstract_numbering(bullet)
+        .add_abstract_numbering(numbered)
+        .add_numbering(Numbering::new(styles::BULLET_LIST, styles::BULLET_LIST))
+        .header(Header::new().add_paragraph(para_style("Header").add_run(Run::new().add_text(header))))
         .footer(
+            // One style for every run, fields included: « Page 2 sur 3 » in one size.
             Footer::new().add_paragraph(
-                Paragraph::new()
+                para_style("Footer")
                     .align(AlignmentType::Right)
-                    .add_run(Run::new().add_text("Page ").size(16))
+                    .add_run(Run::new().add_text("Page "))
                     .add_page_num(PageNum::new())
-                    .add_run(Run::new().add_text(" / ").size(16))
+                    .add_run(Run::new().add_text(" sur "))
                     .add_num_pages(NumPages::new()),
             ),
         )
-        .created_at(FIXED_DATE)
-        .updated_at(FIXED_DATE)
+}
+
+/// The document properties of a fiche: title, author, date.
+fn properties(poste: &PosteView) -> Properties {
+    Properties {
+        title: poste.intitule.clone(),
+        author: if poste.renseigne { poste.structure.clone() } else { "refnum".to_owned() },
+        date: poste.mise_a_jour.clone(),
+    }
 }
 
 fn para_style(style: &str) -> Paragraph {
@@ -234,9 +233,11 @@ fn heading(level: usize, text: &str) -> Paragraph {
 }
 
 fn todo_paragraph(text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(text).italic().color(TODO_COLOR))
+    para_style("Normal").add_run(Run::new().add_text(text).italic().color(TODO_COLOR))
 }
 
+/// A bulleted list: Word list paragraphs (`List Bullet`, numbering part),
+/// so that Enter in Word continues the list.
 fn bullets(mut doc: Docx, items: &[String]) -> Docx {
     for item in items {
         doc = doc.add_paragraph(bullet(vec![Run::new().add_text(item.as_str())]));
@@ -245,18 +246,30 @@ fn bullets(mut doc: Docx, items: &[String]) -> Docx {
 }
 
 fn bullet(runs: Vec<Run>) -> Paragraph {
-    let mut p = Paragraph::new()
-        .indent(Some(360), Some(docx_rs::SpecialIndentType::Hanging(240)), None, None)
-        .add_run(Run::new().add_text("•\t"));
-    for run in runs {
-        p = p.add_run(run);
-    }
-    p
+    let p = para_style("ListBullet").numbering(NumberingId::new(styles::BULLET_LIST), IndentLevel::new(0));
+    runs.into_iter().fold(p, Paragraph::add_run)
 }
 
-/// A free text (Markdown): paragraphs and list items, with bold and italics.
+/// Starts a numbered list (`List Number`): each list gets its own
+/// numbering instance, so that it starts at 1. Returns its id for
+/// `numbered_item`.
+fn new_numbered_list(doc: Docx) -> (Docx, usize) {
+    let last = doc.numberings.numberings.iter().map(|n| n.id).max().unwrap_or(styles::BULLET_LIST);
+    let id = last.max(styles::BULLET_LIST) + 1;
+    let doc = doc.add_numbering(Numbering::new(id, styles::NUMBERED_LIST).add_override(LevelOverride::new(0).start(1)));
+    (doc, id)
+}
+
+fn numbered_item(list: usize, runs: Vec<Run>) -> Paragraph {
+    let p = para_style("ListNumber").numbering(NumberingId::new(list), IndentLevel::new(0));
+    runs.into_iter().fold(p, Paragraph::add_run)
+}
+
+/// A free text (Markdown): paragraphs and list items (bulleted or
+/// numbered), with bold and italics.
 fn free_text(mut doc: Docx, text: &str) -> Docx {
-    for Block { item, pieces } in markdown::blocks(text) {
+    let mut list = 0;
+    for Block { item, ordered, first, pieces } in markdown::blocks(text) {
         let runs: Vec<Run> = pieces
             .into_iter()
             .map(|p| {
@@ -270,10 +283,15 @@ fn free_text(mut doc: Docx, text: &str) -> Docx {
                 run
             })
             .collect();
-        doc = doc.add_paragraph(if item {
+        if ordered && first {
+            (doc, list) = new_numbered_list(doc);
+        }
+        doc = doc.add_paragraph(if ordered {
+            numbered_item(list, runs)
+        } else if item {
             bullet(runs)
         } else {
-            runs.into_iter().fold(Paragraph::new(), Paragraph::add_run)
+            runs.into_iter().fold(para_style("Normal"), Paragraph::add_run)
         });
     }
     doc
@@ -285,7 +303,7 @@ fn cell(text: &str, width: usize) -> TableCell {
     } else {
         Run::new().add_text(text)
     };
-    TableCell::new().width(width, WidthType::Dxa).add_paragraph(Paragraph::new().add_run(run))
+    TableCell::new().width(width, WidthType::Dxa).add_paragraph(para_style("TableText").add_run(run))
 }
 
 fn shaded(cell: TableCell) -> TableCell {
@@ -301,7 +319,7 @@ fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
                 shaded(
                     TableCell::new()
                         .width(*w, WidthType::Dxa)
-                        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(*t).bold())),
+                        .add_paragraph(para_style("TableHeading").add_run(Run::new().add_text(*t))),
                 )
             })
             .collect(),
@@ -309,8 +327,9 @@ fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
     .cant_split()
 }
 
+/// A table across the text block; no row is split across two pages.
 fn table(rows: Vec<TableRow>, widths: &[usize]) -> Table {
-    Table::new(rows)
+    Table::new(rows.into_iter().map(TableRow::cant_split).collect())
         .set_grid(widths.to_vec())
         .width(TEXT_WIDTH, WidthType::Dxa)
         .margins(TableCellMargins::new().margin(60, 100, 60, 100))
@@ -326,7 +345,7 @@ fn key_values(pairs: &[(&str, &str)]) -> Table {
                 shaded(
                     TableCell::new()
                         .width(widths[0], WidthType::Dxa)
-                        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(*k).bold())),
+                        .add_paragraph(para_style("TableText").add_run(Run::new().add_text(*k).bold())),
                 ),
                 cell(v, widths[1]),
             ])
@@ -336,10 +355,13 @@ fn key_values(pairs: &[(&str, &str)]) -> Table {
     table(rows, &widths)
 }
 
-/// Builds the package; the first row of each competency table repeats on
-/// every page (`w:tblHeader`, which docx-rs does not expose).
-fn pack(doc: Docx) -> Vec<u8> {
+/// Builds the package: docx-rs writes the body, header, footer and
+/// numbering; the style sheet and the core properties are ours
+/// (`styles.rs`), and header rows are marked to repeat on every page.
+fn pack(doc: Docx, properties: &Properties) -> Vec<u8> {
     let mut xml = doc.build();
+    xml.styles = styles::styles_xml().into_bytes();
+    xml.doc_props.core = styles::core_xml(properties).into_bytes();
     xml.document = mark_header_rows(&xml.document);
     let mut out = std::io::Cursor::new(Vec::new());
     // Writing to memory cannot fail for I/O reasons; the XML is ours.
@@ -349,8 +371,9 @@ fn pack(doc: Docx) -> Vec<u8> {
     out.into_inner()
 }
 
-/// Adds `<w:tblHeader />` to the first row of every table whose first row
-/// is a header (bold titles on a shaded background: `header_row`).
+/// Adds `<w:tblHeader/>` to the first row of every table whose first row
+/// is a header row (`header_row`: paragraphs in the `TableHeading` style),
+/// so that Word and LibreOffice repeat it at the top of each page.
 fn mark_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     let mut out = String::with_capacity(text.len() + 256);
@@ -360,7 +383,7 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
         out.push_str(before);
         let end_row = after.find("</w:tr>").unwrap_or(after.len());
         let first_row = &after[..end_row];
-        if first_row.contains("Compétence") {
+        if first_row.contains(r#"<w:pStyle w:val="TableHeading" />"#) {
             out.push_str(&first_row.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1));
         } else {
             out.push_str(first_row);
@@ -369,4 +392,21 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
     }
     out.push_str(rest);
     out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_text_lists_are_word_lists_and_each_numbered_list_starts_at_one() {
+        let doc = free_text(base("en-tête"), "Texte.\n\n1. un\n2. deux\n\nSuite.\n\n1. encore\n\n- puce");
+        let ids: Vec<usize> = doc.numberings.numberings.iter().map(|n| n.id).collect();
+        assert_eq!(ids, [styles::BULLET_LIST, 3, 4], "one instance per numbered list");
+        let document = String::from_utf8(doc.build().document).unwrap();
+        let num = |id: usize| document.matches(&format!(r#"<w:numId w:val="{id}" />"#)).count();
+        assert_eq!((num(3), num(4), num(styles::BULLET_LIST)), (2, 1, 1), "{document}");
+        assert_eq!(document.matches(r#"<w:pStyle w:val="ListNumber" />"#).count(), 3);
+        assert_eq!(document.matches(r#"<w:pStyle w:val="Normal" />"#).count(), 2);
+    }
 }

@@ -85,6 +85,10 @@ pub struct Piece {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub item: bool,
+    /// An item of a numbered list (`1.`), rather than a bulleted one.
+    pub ordered: bool,
+    /// The first item of its list (each numbered list starts at 1).
+    pub first: bool,
     pub pieces: Vec<Piece>,
 }
 
@@ -94,11 +98,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let arena = Arena::new();
     let root = parse_document(&arena, &neutralize_headings(text), &options());
     let mut out = Vec::new();
-    collect_blocks(root, false, &mut out);
+    collect_blocks(root, None, &mut false, &mut out);
     out
 }
 
-fn collect_blocks<'a>(node: &'a AstNode<'a>, in_item: bool, out: &mut Vec<Block>) {
+/// `list`: whether the node is inside a list item, and of a numbered list;
+/// `new_list`: set on entering a list, cleared by its first item.
+fn collect_blocks<'a>(node: &'a AstNode<'a>, list: Option<bool>, new_list: &mut bool, out: &mut Vec<Block>) {
     for child in node.children() {
         let is_leaf_block =
             matches!(child.data().value, NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::CodeBlock(_));
@@ -109,11 +115,18 @@ fn collect_blocks<'a>(node: &'a AstNode<'a>, in_item: bool, out: &mut Vec<Block>
             } else {
                 collect_pieces(child, false, false, &mut pieces);
             }
-            let item = in_item && !out.last().is_some_and(|b: &Block| b.item && b.pieces.is_empty());
-            out.push(Block { item, pieces });
+            let item = list.is_some() && !out.last().is_some_and(|b: &Block| b.item && b.pieces.is_empty());
+            let first = item && std::mem::take(new_list);
+            out.push(Block { item, ordered: item && list == Some(true), first, pieces });
         } else {
-            let item = in_item || matches!(child.data().value, NodeValue::Item(_));
-            collect_blocks(child, item, out);
+            match &child.data().value {
+                NodeValue::List(l) => {
+                    *new_list = true;
+                    let ordered = l.list_type == comrak::nodes::ListType::Ordered;
+                    collect_blocks(child, Some(ordered), new_list, out);
+                }
+                _ => collect_blocks(child, list, new_list, out),
+            }
         }
     }
 }
@@ -162,6 +175,10 @@ mod tests {
         assert!(!b[0].item && b[1].item && b[2].item);
         assert!(b[0].pieces.iter().any(|p| p.bold && p.text == "texte"));
         assert_eq!(b[2].pieces[0].text, "second");
+        assert!(b[1].first && !b[2].first && !b[1].ordered);
+        let b = blocks("1. un\n2. deux\n\nTexte.\n\n1. encore");
+        let flags: Vec<(bool, bool, bool)> = b.iter().map(|b| (b.item, b.ordered, b.first)).collect();
+        assert_eq!(flags, [(true, true, true), (true, true, false), (false, false, false), (true, true, true)]);
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub struct PosteView {
     pub moyens: Vec<String>,
     pub missions_specifiques: Vec<MissionView>,
     pub conditions_exercice: Vec<String>,
+    /// `AAAA-MM-JJ`: of the post, or of the profile for a profile alone.
+    pub mise_a_jour: String,
     pub mise_a_jour_texte: String,
 }
 
@@ -86,6 +88,7 @@ impl PosteView {
                 })
                 .collect(),
             conditions_exercice: texts(&p.conditions_exercice),
+            mise_a_jour: text(&p.mise_a_jour),
             mise_a_jour_texte: date_fr(&p.mise_a_jour),
         }
     }
@@ -115,6 +118,7 @@ impl PosteView {
             moyens: Vec::new(),
             missions_specifiques: Vec::new(),
             conditions_exercice: Vec::new(),
+            mise_a_jour: text(&profil.mise_a_jour),
             mise_a_jour_texte: date_fr(&profil.mise_a_jour),
         }
     }
