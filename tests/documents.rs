@@ -27,6 +27,27 @@ fn referentiels_of_both_profiles() {
 }
 
 #[test]
+fn french_documents_name_digcomp_competences_in_french() {
+    use refnum::model::referentiels::DIGCOMP;
+    for id in PROFILS {
+        for format in ["markdown", "html"] {
+            let out = ok(&refnum(&["render", id, "--format", format]));
+            // HTML escapes the apostrophe; compare on the unescaped text.
+            let out = out.replace("&#x27;", "'");
+            let mut cited = 0;
+            for c in &DIGCOMP {
+                assert!(!out.contains(c.titre_en), "{id} ({format}): English title of DigComp {}", c.code);
+                if out.contains(&format!("DigComp 3.0 {} « {} »", c.code, c.titre_fr)) {
+                    cited += 1;
+                }
+            }
+            assert!(cited >= 5, "{id} ({format}): {cited} DigComp competences named in French");
+            assert!(!out.contains("DigComp 2.2 "), "{id} ({format}): no DigComp 2.2 label");
+        }
+    }
+}
+
+#[test]
 fn fiches_of_the_example_posts_and_of_a_profile_alone() {
     for poste in POSTES {
         for (format, ext) in [("markdown", "md"), ("html", "html")] {

@@ -115,13 +115,24 @@ fn the_case_export_is_a_valid_cfpackage_with_stable_identifiers() {
             .filter(|a| a["associationType"] == "isChildOf")
             .count();
         assert_eq!(items.len(), children);
-        assert!(
-            package["CFAssociations"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|a| a["destinationNodeURI"]["title"].as_str().unwrap_or_default().starts_with("DigComp 2.2"))
-        );
+        // DigComp nodes carry the edition and the official English title:
+        // CASE is an exchange format, read beyond French documents.
+        let digcomp: Vec<&str> = package["CFAssociations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["destinationNodeURI"]["title"].as_str())
+            .filter(|t| t.starts_with("DigComp"))
+            .collect();
+        assert!(!digcomp.is_empty(), "{profile}");
+        for title in digcomp {
+            let (code, english) = title
+                .strip_prefix("DigComp 3.0 ")
+                .and_then(|rest| rest.split_once(' '))
+                .unwrap_or_else(|| panic!("{profile}: {title}"));
+            let entry = refnum::model::referentiels::digcomp(code).unwrap_or_else(|| panic!("{title}"));
+            assert_eq!(english, entry.titre_en, "{profile}");
+        }
         // A re-export keeps every identifier.
         assert_eq!(out, ok(&refnum(&["export", profile, "--format", "case"])));
     }

@@ -1,23 +1,22 @@
-//! Codes of external frameworks: DigComp 2.2, CRCN / Pix, ROME, ESCO.
+//! Codes of external frameworks: DigComp 3.0, CRCN / Pix, ROME, ESCO.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Profil;
-use crate::model::referentiels::{digcomp_title, is_rome_code, pix_title};
+use crate::model::referentiels::{DIGCOMP_EDITION, digcomp, is_rome_code, pix_title};
 
 pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
     for (_, c) in p.competences.iter() {
         let r = &c.referentiels;
         for code in &r.digcomp {
-            if digcomp_title(code).is_none() {
+            if digcomp(code).is_none() {
                 let mut d = Diagnostic::new(
                     Code::UnknownFrameworkCode,
                     code.span,
-                    format!("`{}` n'est pas une compétence de DigComp 2.2", code.value),
+                    format!("`{}` n'est pas une compétence de {DIGCOMP_EDITION}", code.value),
                 );
-                d.help = Some(
-                    "codes DigComp 2.2 : 1.1 à 1.3, 2.1 à 2.6, 3.1 à 3.4, 4.1 à 4.4, 5.1 à 5.4 (voir docs/format.md)"
-                        .into(),
-                );
+                d.help = Some(format!(
+                    "codes {DIGCOMP_EDITION} : 1.1 à 1.3, 2.1 à 2.6, 3.1 à 3.4, 4.1 à 4.4, 5.1 à 5.4 (voir docs/format.md)"
+                ));
                 out.push(d);
             }
         }

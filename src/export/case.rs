@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::model::Profil;
-use crate::model::referentiels::{digcomp_title, pix_title};
+use crate::model::referentiels::{DIGCOMP_EDITION, digcomp, pix_title};
 
 /// The namespace of refnum's identifiers (UUID v5 of its name in the URL namespace).
 fn namespace() -> Uuid {
@@ -120,8 +120,12 @@ pub fn package(p: &Profil) -> String {
             }
         }
         for code in &c.referentiels.digcomp {
-            let title = format!("DigComp 2.2 {} {}", code.value, digcomp_title(code).unwrap_or_default());
-            associate("isRelatedTo", this.clone(), link(&title, &id(&format!("digcomp-2.2/{}", code.value))), 1);
+            // The official English title: CASE is an exchange format read
+            // outside France. The identifier names the edition, so a code
+            // read in another edition is another node.
+            let title =
+                format!("{DIGCOMP_EDITION} {} {}", code.value, digcomp(code).map(|d| d.titre_en).unwrap_or_default());
+            associate("isRelatedTo", this.clone(), link(&title, &id(&format!("digcomp-3.0/{}", code.value))), 1);
         }
         for code in &c.referentiels.pix {
             let title = format!("CRCN {} {}", code.value, pix_title(code).unwrap_or_default());

@@ -107,8 +107,8 @@ pub struct Competence {
 #[schemars(description = "Correspondances avec des référentiels extérieurs.")]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Referentiels {
-    // DigComp 2.2 competences, e.g. `"5.2"`.
-    #[schemars(description = "Compétences DigComp 2.2, par exemple \"5.2\".")]
+    // DigComp 3.0 competences, e.g. `"5.2"` (same codes as DigComp 2.2).
+    #[schemars(description = "Compétences DigComp 3.0, par exemple \"5.2\" (mêmes codes que DigComp 2.2).")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub digcomp: Vec<Text>,
     // CRCN / Pix competences, e.g. `"2.3"`.

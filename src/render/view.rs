@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::model::referentiels::{digcomp_title, pix_title};
+use crate::model::referentiels::{DIGCOMP_EDITION, digcomp, pix_title};
 use crate::model::{Categorie, Competence, Profil, Text};
 
 /// Text shown where a post-specific field is not known (profile alone).
@@ -204,9 +204,9 @@ impl ProfilView {
                 .digcomp
                 .iter()
                 .map(|code| RefView {
-                    referentiel: "DigComp 2.2",
+                    referentiel: DIGCOMP_EDITION,
                     code: text(code),
-                    titre: digcomp_title(code).unwrap_or_default().to_owned(),
+                    titre: digcomp(code).map(|d| d.titre_fr).unwrap_or_default().to_owned(),
                 })
                 .collect();
             references.extend(c.referentiels.pix.iter().map(|code| RefView {

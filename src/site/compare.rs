@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::pages::profil_page;
-use crate::model::referentiels::digcomp_title;
+use crate::model::referentiels;
 use crate::model::{Categorie, Competence, Profil};
 
 /// One profile, as one column of the comparison.
@@ -156,6 +156,11 @@ fn digcomp(a: &Profil, b: &Profil) -> Vec<LigneDigcomp> {
         }
     }
     rows.into_iter()
-        .map(|((_, _, code), (a, b))| LigneDigcomp { titre: digcomp_title(&code).unwrap_or("").to_owned(), code, a, b })
+        .map(|((_, _, code), (a, b))| LigneDigcomp {
+            titre: referentiels::digcomp(&code).map(|d| d.titre_fr).unwrap_or("").to_owned(),
+            code,
+            a,
+            b,
+        })
         .collect()
 }
