@@ -171,6 +171,26 @@ fn an_empty_overlay_resolves_to_the_base() {
 }
 
 #[test]
+fn criteria_are_overridden_whole_and_show_in_the_diff() {
+    let base = base();
+    let text = format!(
+        "{HEAD}competences:\n  savoir-faire:\n    - id: SF-01\n      criteres:\n        - Remet un constat écrit de deux pages au plus.\n"
+    );
+    let merged = adapt::merge(&base, &overlay(&text)).expect("merges");
+    assert_eq!(merged.changes.len(), 1);
+    assert_eq!(merged.changes[0].champs, ["criteres"]);
+    let sf01 = &merged.profil.competences.savoir_faire[0];
+    let criteres: Vec<&str> = sf01.criteres().iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(criteres, ["Remet un constat écrit de deux pages au plus."], "the base's criteria are replaced, not extended");
+    let d = diff::diff(&base, &merged.profil);
+    assert_eq!(d.elements.len(), 1);
+    let champs: Vec<&str> = d.elements[0].champs.iter().map(|c| c.champ).collect();
+    assert_eq!(champs, ["criteres"]);
+    assert!(diff::markdown(&d).contains("ajouté Remet un constat écrit de deux pages au plus."), "{}", diff::markdown(&d));
+    assert!(diff::human(&d).contains("criteres : retiré « "), "the base criteria are shown as removed: {}", diff::human(&d));
+}
+
+#[test]
 fn a_profile_has_no_difference_with_itself() {
     let base = base();
     assert!(diff::diff(&base, &base).is_empty());
