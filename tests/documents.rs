@@ -49,7 +49,11 @@ fn every_competency_of_the_reference_profiles_has_criteria_shown_in_the_referent
                 let critere = plain(critere.value.trim());
                 assert_ne!(critere.to_lowercase(), c.libelle.value.trim().to_lowercase(), "{id} {}", c.id.value);
                 assert!(referentiel.contains(&critere), "{id} {}: « {critere} » absent du référentiel", c.id.value);
-                assert!(!fiche.contains(&critere), "{id} {}: « {critere} » ne doit pas figurer dans la fiche", c.id.value);
+                assert!(
+                    !fiche.contains(&critere),
+                    "{id} {}: « {critere} » ne doit pas figurer dans la fiche",
+                    c.id.value
+                );
             }
         }
     }

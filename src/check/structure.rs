@@ -267,7 +267,7 @@ impl<'a> Walker<'a, '_> {
                     anchor_or(self.source.span_at(&node.location), anchor),
                     format!("liste vide {} ; elle attend {limits} éléments", place(path)),
                 )
-                    .with_help("complétez la liste, ou retirez la clé si elle est facultative"),
+                .with_help("complétez la liste, ou retirez la clé si elle est facultative"),
             );
         } else if min.is_some_and(|m| len < m) {
             self.out.push(Diagnostic::new(
