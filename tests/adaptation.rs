@@ -57,7 +57,12 @@ fn diff_in_each_format() {
         .collect();
     assert_eq!(
         natures,
-        [("M-07".to_owned(), "ajout".to_owned()), ("S-13".into(), "retrait".into()), ("SF-90".into(), "ajout".into())]
+        [
+            ("M-07".to_owned(), "ajout".to_owned()),
+            ("S-13".into(), "retrait".into()),
+            ("SF-01".into(), "modification".into()),
+            ("SF-90".into(), "ajout".into())
+        ]
     );
     insta::assert_snapshot!("diff_json", serde_json::to_string_pretty(&json).unwrap());
 }
@@ -157,7 +162,7 @@ fn overlay(text: &str) -> Adaptation {
 }
 
 const HEAD: &str =
-    "type: profil\nid: essai\nextends: conseiller-referent-entreprise\nversion: 1.0.0\nmise-a-jour: 2026-11-28\n";
+    "type: profil\nid: essai\nextends: conseiller-referent-entreprise\nversion: 1.1.0\nmise-a-jour: 2026-11-29\n";
 
 #[test]
 fn an_empty_overlay_resolves_to_the_base() {
@@ -168,6 +173,38 @@ fn an_empty_overlay_resolves_to_the_base() {
     assert!(d.elements.is_empty());
     let fields: Vec<&str> = d.champs.iter().map(|c| c.champ).collect();
     assert_eq!(fields, ["id"], "only the id differs");
+}
+
+#[test]
+fn criteria_are_overridden_whole_and_show_in_the_diff() {
+    let base = base();
+    let text = format!(
+        "{HEAD}competences:\n  savoir-faire:\n    - id: SF-01\n      criteres:\n        - Remet un constat écrit de deux pages au plus.\n"
+    );
+    let merged = adapt::merge(&base, &overlay(&text)).expect("merges");
+    assert_eq!(merged.changes.len(), 1);
+    assert_eq!(merged.changes[0].champs, ["criteres"]);
+    let sf01 = &merged.profil.competences.savoir_faire[0];
+    let criteres: Vec<&str> = sf01.criteres().iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(
+        criteres,
+        ["Remet un constat écrit de deux pages au plus."],
+        "the base's criteria are replaced, not extended"
+    );
+    let d = diff::diff(&base, &merged.profil);
+    assert_eq!(d.elements.len(), 1);
+    let champs: Vec<&str> = d.elements[0].champs.iter().map(|c| c.champ).collect();
+    assert_eq!(champs, ["criteres"]);
+    assert!(
+        diff::markdown(&d).contains("ajouté Remet un constat écrit de deux pages au plus."),
+        "{}",
+        diff::markdown(&d)
+    );
+    assert!(
+        diff::human(&d).contains("criteres : retiré « "),
+        "the base criteria are shown as removed: {}",
+        diff::human(&d)
+    );
 }
 
 #[test]

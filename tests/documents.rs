@@ -26,6 +26,39 @@ fn referentiels_of_both_profiles() {
     }
 }
 
+/// Spaces as typography may render them (no-break, narrow no-break) folded to plain spaces.
+fn plain(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn every_competency_of_the_reference_profiles_has_criteria_shown_in_the_referentiel_only() {
+    for id in PROFILS {
+        let text = std::fs::read_to_string(root().join(format!("profiles/{id}.yaml"))).unwrap();
+        let source = refnum::load::Source::from_bytes(format!("{id}.yaml"), text.as_bytes()).unwrap();
+        let Some(refnum::model::Document::Profil(p)) = refnum::check::analyze(&source).document else {
+            panic!("{id} is not a profile");
+        };
+        let referentiel = plain(&ok(&refnum(&["render", id, "--format", "markdown"])));
+        let fiche = plain(&ok(&refnum(&["fiche", id, "--format", "markdown"])));
+        assert!(referentiel.contains("Critères observables"));
+        for (_, c) in p.competences.iter() {
+            let n = c.criteres().len();
+            assert!((1..=3).contains(&n), "{id} {}: {n} critère(s), 1 à 3 attendus", c.id.value);
+            for critere in c.criteres() {
+                let critere = plain(critere.value.trim());
+                assert_ne!(critere.to_lowercase(), c.libelle.value.trim().to_lowercase(), "{id} {}", c.id.value);
+                assert!(referentiel.contains(&critere), "{id} {}: « {critere} » absent du référentiel", c.id.value);
+                assert!(
+                    !fiche.contains(&critere),
+                    "{id} {}: « {critere} » ne doit pas figurer dans la fiche",
+                    c.id.value
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn french_documents_name_digcomp_competences_in_french() {
     use refnum::model::referentiels::DIGCOMP;

@@ -365,7 +365,7 @@ fn an_adaptation_without_changes_says_so_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("copie.yaml"),
-        "type: profil\nid: conseiller-copie\nextends: conseiller-referent-entreprise\nversion: 1.0.0\nmise-a-jour: 2026-11-28\n",
+        "type: profil\nid: conseiller-copie\nextends: conseiller-referent-entreprise\nversion: 1.1.0\nmise-a-jour: 2026-11-29\n",
     )
     .unwrap();
     ok(&refnum_in(dir.path(), &["build", "copie.yaml", "--out", "site"]));

@@ -195,6 +195,7 @@ fn competence_fields(a: &Competence, b: &Competence) -> Vec<FieldChange> {
             .join(" ; ")
     };
     field(&mut out, "referentiels", refs(a), refs(b));
+    list_field(&mut out, "criteres", a.criteres(), b.criteres());
     out
 }
 

@@ -337,6 +337,9 @@ fn patch_competence(c: &mut Competence, patch: &CompetencePatch) -> Vec<&'static
     set(&mut c.missions, &patch.missions, "missions", &mut changed);
     set(&mut c.essentielle, &patch.essentielle, "essentielle", &mut changed);
     set(&mut c.referentiels, &patch.referentiels, "referentiels", &mut changed);
+    if patch.criteres.is_some() {
+        set(&mut c.criteres, &Some(patch.criteres.clone()), "criteres", &mut changed);
+    }
     changed
 }
 
@@ -390,6 +393,7 @@ fn new_competence(patch: &CompetencePatch) -> Result<Competence, Diagnostic> {
             missions: missions.clone(),
             essentielle: essentielle.clone(),
             referentiels: patch.referentiels.clone().unwrap_or_default(),
+            criteres: patch.criteres.clone(),
         }),
         _ => {
             let missing: Vec<&str> = [

@@ -233,6 +233,7 @@ impl<'a> Walker<'a, '_> {
             };
             return self.wrong_type(node, path, hint, anchor);
         };
+        self.bounds(node, items, schema, path, anchor);
         let Some(item_schema) = schema.get("items") else {
             return;
         };
@@ -245,6 +246,47 @@ impl<'a> Walker<'a, '_> {
             };
             self.node(item, item_schema, path, here);
             path.pop();
+        }
+    }
+
+    /// `minItems` and `maxItems` of the schema: an empty list, or one too long.
+    fn bounds(&mut self, node: &Node, items: &[Node], schema: &Value, path: &[String], anchor: Span) {
+        let len = items.len();
+        let min = schema.get("minItems").and_then(Value::as_u64).and_then(|m| usize::try_from(m).ok());
+        let max = schema.get("maxItems").and_then(Value::as_u64).and_then(|m| usize::try_from(m).ok());
+        let limits = match (min, max) {
+            (Some(min), Some(max)) => format!("de {min} à {max}"),
+            (Some(min), None) => format!("au moins {min}"),
+            (None, Some(max)) => format!("au plus {max}"),
+            (None, None) => return,
+        };
+        if len == 0 && min.is_some_and(|m| m > 0) {
+            self.out.push(
+                Diagnostic::new(
+                    Code::EmptyList,
+                    anchor_or(self.source.span_at(&node.location), anchor),
+                    format!("liste vide {} ; elle attend {limits} éléments", place(path)),
+                )
+                .with_help("complétez la liste, ou retirez la clé si elle est facultative"),
+            );
+        } else if min.is_some_and(|m| len < m) {
+            self.out.push(Diagnostic::new(
+                Code::EmptyList,
+                self.source.span_at(&node.location),
+                format!("{len} élément(s) {} ; la liste en attend {limits}", place(path)),
+            ));
+        } else if let Some(max) = max.filter(|m| len > *m) {
+            // Point at the first element too many.
+            let first_extra = items.get(max).map_or(node, |extra| extra);
+            let first_extra = self.source.span_at(&first_extra.location);
+            self.out.push(
+                Diagnostic::new(
+                    Code::TooManyItems,
+                    first_extra,
+                    format!("{len} éléments {} ; la liste en attend {limits}", place(path)),
+                )
+                .with_help(format!("gardez-en {max} au plus, les plus parlants ; voir docs/format.md")),
+            );
         }
     }
 

@@ -54,6 +54,7 @@ codes! {
     MissingKey => ("E011", Error, "clé obligatoire manquante"),
     WrongType => ("E012", Error, "type de valeur incorrect"),
     UnknownValue => ("E013", Error, "valeur hors de la liste permise"),
+    TooManyItems => ("E014", Error, "liste trop longue"),
     InvalidId => ("E020", Error, "identifiant invalide"),
     DuplicateId => ("E021", Error, "identifiant en double"),
     UnknownMission => ("E022", Error, "mission inconnue"),

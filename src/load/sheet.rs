@@ -248,6 +248,7 @@ pub fn to_profil(
                 rome: Vec::new(),
                 esco: Vec::new(),
             },
+            criteres: None,
         };
         match categorie {
             Categorie::Savoirs => competences.savoirs.push(c),

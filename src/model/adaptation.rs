@@ -140,6 +140,12 @@ pub struct CompetencePatch {
     pub essentielle: Option<Spanned<bool>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referentiels: Option<Referentiels>,
+    #[schemars(
+        description = "Critères observables (1 à 3) ; donnés, ils remplacent tous ceux du profil de base.",
+        length(min = 1, max = 3)
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteres: Option<Vec<Text>>,
     #[schemars(description = "Raison de la modification ou de l'ajout.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub motif: Option<Text>,

@@ -100,6 +100,20 @@ pub struct Competence {
     pub essentielle: Spanned<bool>,
     #[serde(default, skip_serializing_if = "Referentiels::is_empty")]
     pub referentiels: Referentiels,
+    // What an assessor observes to say the level is reached.
+    #[schemars(
+        description = "Critères observables (1 à 3) : ce qu'un évaluateur ou une évaluatrice peut constater en situation de travail pour dire que le niveau attendu est atteint.",
+        length(min = 1, max = 3)
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteres: Option<Vec<Text>>,
+}
+
+impl Competence {
+    /// The observable criteria, none when the field is absent.
+    pub fn criteres(&self) -> &[Text] {
+        self.criteres.as_deref().unwrap_or_default()
+    }
 }
 
 /// Codes of external frameworks a competency corresponds to.

@@ -53,6 +53,8 @@ pub struct CompetenceView {
     pub references: Vec<RefView>,
     pub rome: Vec<String>,
     pub esco: Vec<String>,
+    /// Observable criteria: what shows the expected level is reached.
+    pub criteres: Vec<String>,
 }
 
 /// One category of competencies.
@@ -235,6 +237,7 @@ impl ProfilView {
                 references,
                 rome: texts(&c.referentiels.rome),
                 esco: texts(&c.referentiels.esco),
+                criteres: texts(c.criteres()),
             }
         };
         let categories: Vec<CategorieView> = Categorie::ALL
