@@ -144,9 +144,8 @@ fn each_published_version_number_follows_the_versioning_policy() {
             let elements = d["elements"].as_array().unwrap();
             let champs = d["champs"].as_array().unwrap();
             let nature = |n: &str| elements.iter().any(|e| e["nature"] == n);
-            let field_changed = |item: &serde_json::Value, f: &str| {
-                item["champs"].as_array().unwrap().iter().any(|c| c["champ"] == f)
-            };
+            let field_changed =
+                |item: &serde_json::Value, f: &str| item["champs"].as_array().unwrap().iter().any(|c| c["champ"] == f);
             let major = vb.major > va.major;
             let minor = major || vb.minor > va.minor;
             let bumped = minor || vb.patch > va.patch || vb.pre != va.pre;
@@ -155,11 +154,14 @@ fn each_published_version_number_follows_the_versioning_policy() {
             if nature("retrait") || champs.iter().any(|c| c["champ"] == "niveaux" || c["champ"] == "id") {
                 assert!(major, "{what}: an item removed or the scale changed is a major change (docs/versions.md)");
             }
-            let raised = elements.iter().any(|e| {
-                field_changed(e, "niveau") || field_changed(e, "essentielle") || field_changed(e, "missions")
-            });
+            let raised = elements
+                .iter()
+                .any(|e| field_changed(e, "niveau") || field_changed(e, "essentielle") || field_changed(e, "missions"));
             if nature("ajout") || raised {
-                assert!(minor, "{what}: an item added or a level changed is at least a minor change (docs/versions.md)");
+                assert!(
+                    minor,
+                    "{what}: an item added or a level changed is at least a minor change (docs/versions.md)"
+                );
             }
         }
     }
