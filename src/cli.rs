@@ -203,6 +203,9 @@ pub struct ValidateArgs {
     /// Échoue aussi (code 1) quand il n'y a que des avertissements
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Avertit (W010) quand un fichier d'un dépôt git a changé depuis la branche principale sans nouvelle `version`
+    #[arg(long)]
+    pub verifier_version: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -34,6 +34,34 @@ fn semantic_errors_and_warnings_are_all_reported() {
 }
 
 #[test]
+fn the_occupation_codes_are_checked_like_the_competence_codes() {
+    let o = refnum(&["validate", "--format", "json", "tests/cases/metier.yaml"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let found: Vec<(String, u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let esco = "`http://data.europa.eu/esco/skill/0a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d` n'est pas l'adresse d'une profession ESCO";
+    assert_eq!(
+        found,
+        vec![
+            ("E024".to_owned(), 7, "`Z1802` n'a pas la forme d'un code ROME".to_owned()),
+            ("E024".to_owned(), 7, "`k1802` n'a pas la forme d'un code ROME".to_owned()),
+            ("E024".to_owned(), 10, esco.to_owned()),
+        ]
+    );
+}
+
+#[test]
 fn a_post_with_an_unknown_profile_gets_a_suggestion() {
     let o = refnum(&["validate", "tests/cases/poste-orphelin.yaml"]);
     assert_eq!(o.status.code(), Some(1));

@@ -16,10 +16,36 @@ fn a_post_becomes_a_job_posting_with_what_job_boards_require() {
     assert_eq!(job["hiringOrganization"]["@type"], "Organization");
     assert_eq!(job["jobLocation"]["address"]["addressCountry"], "FR");
     assert_eq!(job["validThrough"], "2027-01-10T23:59:59");
-    assert!(job["occupationalCategory"].as_str().unwrap().contains("M1402"));
+    // The occupation's own ROME fiche, not the codes its competencies correspond to.
+    assert_eq!(job["occupationalCategory"], "M1402");
     assert!(job["description"].as_str().unwrap().starts_with("<p>"));
     // Deterministic.
     assert_eq!(out, ok(&refnum(&["fiche", "examples/poste-conseiller-cci.yaml", "--format", "jsonld"])));
+}
+
+#[test]
+fn the_job_category_is_the_profile_own_rome_fiche_never_a_competence_code() {
+    let out = ok(&refnum(&["fiche", "examples/poste-coordinateur-communaute-de-communes.yaml", "--format", "jsonld"]));
+    let job: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(job["occupationalCategory"], "K1802");
+    // M1302 (Direction de petite ou moyenne entreprise) is only a correspondence of one savoir.
+    assert!(!out.contains("M1302"), "{out}");
+}
+
+#[test]
+fn a_profile_without_its_own_codes_has_no_job_category() {
+    let dir = tempfile::tempdir().unwrap();
+    let profil = std::fs::read_to_string(root().join("profiles/conseiller-referent-entreprise.yaml")).unwrap();
+    let sans = profil.replace("metier:\n  rome: [M1402]\n", "");
+    assert_ne!(sans, profil, "the profile no longer declares `metier` as this test expects");
+    std::fs::create_dir(dir.path().join("profiles")).unwrap();
+    std::fs::write(dir.path().join("profiles/conseiller.yaml"), sans).unwrap();
+    let poste = std::fs::read_to_string(root().join("examples/poste-conseiller-cci.yaml")).unwrap();
+    std::fs::write(dir.path().join("poste.yaml"), poste).unwrap();
+    let o = refnum_in(dir.path(), &["fiche", "poste.yaml", "--format", "jsonld"]);
+    let out = ok(&o);
+    let job: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(job.get("occupationalCategory").is_none(), "{out}");
 }
 
 #[test]

@@ -87,7 +87,14 @@ fn every_code_is_produced_by_a_fixture() {
             produced.insert(code);
         }
     }
-    let missing: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).filter(|c| !produced.contains(*c)).collect();
+    // W010 compares a file with its committed version: tests/git_version.rs
+    // produces it in a git repository made for the test.
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| **c != Code::VersionNotRaised)
+        .map(|c| c.as_str())
+        .filter(|c| !produced.contains(*c))
+        .collect();
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
 }
 

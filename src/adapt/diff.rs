@@ -85,6 +85,17 @@ pub fn diff(a: &Profil, b: &Profil) -> Diff {
     list_field(&mut champs, "appellations", &a.appellations, &b.appellations);
     let opt = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
     field(&mut champs, "famille", opt(&a.famille), opt(&b.famille));
+    let metier = |p: &Profil| {
+        p.metier.as_ref().map_or_else(String::new, |m| {
+            [("ROME", &m.rome), ("ESCO", &m.esco)]
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| format!("{k} {}", v.iter().map(|t| t.value.as_str()).collect::<Vec<_>>().join(", ")))
+                .collect::<Vec<_>>()
+                .join(" ; ")
+        })
+    };
+    field(&mut champs, "metier", metier(a), metier(b));
     field(&mut champs, "finalite", a.finalite.value.trim().into(), b.finalite.value.trim().into());
     field(&mut champs, "contexte", opt(&a.contexte), opt(&b.contexte));
     let scale = |p: &Profil| {

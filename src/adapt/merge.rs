@@ -62,6 +62,7 @@ pub fn merge(base: &Profil, overlay: &Adaptation) -> Result<Merged, Vec<Diagnost
     }
     replace(&mut p.intitule, &overlay.intitule);
     replace_opt(&mut p.famille, &overlay.famille);
+    replace_opt(&mut p.metier, &overlay.metier);
     replace(&mut p.finalite, &overlay.finalite);
     replace_opt(&mut p.contexte, &overlay.contexte);
     replace(&mut p.appellations, &overlay.appellations);

@@ -1,10 +1,13 @@
 //! Codes of external frameworks: DigComp 3.0, CRCN / Pix, ROME, ESCO.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Profil;
-use crate::model::referentiels::{DIGCOMP_EDITION, digcomp, is_rome_code, pix_title};
+use crate::model::referentiels::{DIGCOMP_EDITION, digcomp, is_esco_occupation, is_rome_code, pix_title};
+use crate::model::{Metier, Profil};
 
 pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
+    if let Some(m) = &p.metier {
+        metier(m, out);
+    }
     for (_, c) in p.competences.iter() {
         let r = &c.referentiels;
         for code in &r.digcomp {
@@ -59,6 +62,36 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// The occupation's own codes: ROME fiches and ESCO occupations (not skills).
+fn metier(m: &Metier, out: &mut Vec<Diagnostic>) {
+    for code in &m.rome {
+        if !is_rome_code(code) {
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownFrameworkCode,
+                    code.span,
+                    format!("`{}` n'a pas la forme d'un code ROME", code.value),
+                )
+                .with_help("un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple `K1802`"),
+            );
+        }
+    }
+    for uri in &m.esco {
+        if !is_esco_occupation(uri) {
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownFrameworkCode,
+                    uri.span,
+                    format!("`{}` n'est pas l'adresse d'une profession ESCO", uri.value),
+                )
+                .with_help(
+                    "une profession ESCO a une adresse de la forme http://data.europa.eu/esco/occupation/<identifiant> ; les compétences ESCO (…/esco/skill/…) vont dans les `referentiels` des compétences",
+                ),
+            );
         }
     }
 }

@@ -12,6 +12,7 @@ mod references;
 mod scale;
 pub mod structure;
 pub mod suggest;
+pub mod versions;
 mod wording;
 
 pub use ids::is_slug;

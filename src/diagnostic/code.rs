@@ -78,6 +78,7 @@ codes! {
     UncoveredMission => ("W002", Warning, "mission servie par aucune compétence"),
     NotInfinitive => ("W003", Warning, "verbe à l'infinitif attendu"),
     DuplicateLabel => ("W004", Warning, "libellé en double"),
+    VersionNotRaised => ("W010", Warning, "fichier modifié sans nouvelle version"),
 }
 
 impl Serialize for Code {

@@ -35,10 +35,9 @@ pub fn job_posting(profil: &Profil, poste: Option<&Poste>) -> Result<String, Str
         let experience: Vec<&str> = profil.profil_recherche.experience.iter().map(|t| t.value.trim()).collect();
         o.insert("experienceRequirements".into(), json!(experience.join(" ; ")));
     }
-    let mut rome: Vec<&str> =
-        profil.competences.iter().flat_map(|(_, c)| c.referentiels.rome.iter().map(|r| r.value.as_str())).collect();
-    rome.sort_unstable();
-    rome.dedup();
+    // The occupation's own ROME fiches; the codes of the competencies are
+    // correspondences, not the job's category.
+    let rome: Vec<&str> = profil.metier.iter().flat_map(|m| m.rome.iter().map(|r| r.value.trim())).collect();
     if !rome.is_empty() {
         o.insert("occupationalCategory".into(), json!(rome.join(", ")));
     }

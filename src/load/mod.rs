@@ -7,6 +7,7 @@ pub mod builtin;
 pub mod catalog;
 mod de;
 pub mod discover;
+pub mod git;
 mod parse;
 pub mod set;
 pub mod sheet;

@@ -309,6 +309,7 @@ fn placeholder(competences: &Competences, date: &str) -> Profil {
         intitule: text("Profil importé (intitulé à compléter)"),
         appellations: Vec::new(),
         famille: None,
+        metier: None,
         finalite: text("À compléter : raison d'être du métier."),
         contexte: None,
         missions: Spanned::bare(

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Niveau, ProfilKind, ProfilRecherche, Referentiels, Relations, Source, Spanned, Statut, Text};
+use super::{Metier, Niveau, ProfilKind, ProfilRecherche, Referentiels, Relations, Source, Spanned, Statut, Text};
 
 // The base of an adaptation: an id or a path, optionally with a version
 // requirement. Deserialized by hand (below): a derived untagged enum would
@@ -190,6 +190,8 @@ pub struct Adaptation {
     pub appellations: Option<Vec<Text>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub famille: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metier: Option<Metier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finalite: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -17,7 +17,7 @@ pub use competence::{Categorie, Competence, Competences, Referentiels};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
 pub use poste::{Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, Structure, TypeContrat};
-pub use profil::{Profil, ProfilKind, ProfilRecherche, Relations, Source, Statut};
+pub use profil::{Metier, Profil, ProfilKind, ProfilRecherche, Relations, Source, Statut};
 pub(crate) use spanned::{SPAN_FIELDS, SPANNED_NAME};
 pub use spanned::{Span, Spanned};
 

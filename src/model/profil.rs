@@ -55,6 +55,8 @@ pub struct Profil {
     pub appellations: Vec<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub famille: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metier: Option<Metier>,
     pub finalite: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contexte: Option<Text>,
@@ -83,6 +85,30 @@ impl Profil {
     /// The scale in force: the profile's own, or the default one.
     pub fn scale(&self) -> Vec<Niveau> {
         self.niveaux.as_ref().map_or_else(default_niveaux, |n| n.value.clone())
+    }
+}
+
+/// The occupation's own codes: what the job is, as opposed to the codes of
+/// its competencies, which are only correspondences.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Classement du métier lui-même : ses fiches ROME et, s'il en existe une qui convienne, sa profession ESCO. Les codes des compétences ne sont que des correspondances."
+)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Metier {
+    // ROME fiches of the occupation, e.g. `K1802`.
+    #[schemars(description = "Fiches ROME (France Travail) du métier, par exemple `K1802`.")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rome: Vec<Text>,
+    // ESCO occupations, e.g. `http://data.europa.eu/esco/occupation/<uuid>`.
+    #[schemars(description = "Professions ESCO : adresses http://data.europa.eu/esco/occupation/<identifiant>.")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub esco: Vec<Text>,
+}
+
+impl Metier {
+    pub fn is_empty(&self) -> bool {
+        self.rome.is_empty() && self.esco.is_empty()
     }
 }
 

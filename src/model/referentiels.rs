@@ -172,6 +172,17 @@ pub fn is_rome_code(code: &str) -> bool {
     b.len() == 5 && (b'A'..=b'N').contains(&b[0]) && b[1..].iter().all(u8::is_ascii_digit)
 }
 
+/// An ESCO occupation URI: `http://data.europa.eu/esco/occupation/` followed
+/// by a UUID (8-4-4-4-12 hexadecimal digits).
+pub fn is_esco_occupation(uri: &str) -> bool {
+    let Some(id) = uri.strip_prefix("http://data.europa.eu/esco/occupation/") else {
+        return false;
+    };
+    let groups: Vec<&str> = id.split('-').collect();
+    groups.len() == 5
+        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +234,21 @@ mod tests {
         assert_eq!(digcomp("4.2").map(|c| c.titre_fr), Some("Protéger les données personnelles et la vie privée"));
         assert!(digcomp("2.7").is_none());
         assert!(digcomp("2").is_none(), "an area is not a competence");
+    }
+
+    #[test]
+    fn esco_occupation_uris() {
+        assert!(is_esco_occupation("http://data.europa.eu/esco/occupation/0a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"));
+        assert!(!is_esco_occupation("http://data.europa.eu/esco/skill/0a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"));
+        assert!(!is_esco_occupation("http://data.europa.eu/esco/occupation/0a0b1c2d"));
+        assert!(!is_esco_occupation("http://data.europa.eu/esco/occupation/0a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4z"));
+        assert!(!is_esco_occupation("https://data.europa.eu/esco/occupation/0a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"));
+    }
+
+    #[test]
+    fn rome_codes() {
+        assert!(is_rome_code("K1802"));
+        assert!(!is_rome_code("Z1802"));
+        assert!(!is_rome_code("K180"));
     }
 }

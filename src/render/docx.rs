@@ -54,7 +54,8 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
     }
 
     doc = doc.add_paragraph(heading(1, "Identification du poste"));
-    doc = doc.add_table(key_values(&[
+    let rome = profil.metier_rome.join(", ");
+    let mut identification: Vec<(&str, &str)> = vec![
         ("Intitulé du poste", &poste.intitule),
         ("Structure", &poste.structure),
         ("Service", &poste.service),
@@ -63,7 +64,11 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
         ("Temps de travail", &poste.temps_de_travail),
         ("Contrat", &poste.contrat),
         ("Rémunération", &poste.remuneration),
-    ]));
+    ];
+    if !rome.is_empty() {
+        identification.push(("Code ROME du métier", rome.as_str()));
+    }
+    doc = doc.add_table(key_values(&identification));
     if let Some(text) = &poste.structure_presentation {
         doc = doc.add_paragraph(heading(2, "La structure"));
         doc = free_text(doc, text);

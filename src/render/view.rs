@@ -94,6 +94,10 @@ pub struct ProfilView {
     pub intitule: String,
     pub appellations: Vec<String>,
     pub famille: Option<String>,
+    /// The occupation's own ROME fiches (`metier.rome`).
+    pub metier_rome: Vec<String>,
+    /// The occupation's ESCO URIs (`metier.esco`).
+    pub metier_esco: Vec<String>,
     pub finalite: String,
     pub contexte: Option<String>,
     pub mise_a_jour: String,
@@ -266,6 +270,8 @@ impl ProfilView {
             intitule: text(&p.intitule),
             appellations: texts(&p.appellations),
             famille: opt(&p.famille),
+            metier_rome: p.metier.as_ref().map(|m| texts(&m.rome)).unwrap_or_default(),
+            metier_esco: p.metier.as_ref().map(|m| texts(&m.esco)).unwrap_or_default(),
             finalite: text(&p.finalite),
             contexte: opt(&p.contexte),
             mise_a_jour: text(&p.mise_a_jour),

@@ -156,6 +156,7 @@ fn label(champ: &str) -> &'static str {
         "intitule" => "Intitulé",
         "appellations" => "Autres appellations",
         "famille" => "Famille de métiers",
+        "metier" => "Classement du métier (ROME, ESCO)",
         "finalite" => "Finalité",
         "contexte" => "Contexte",
         "niveaux" => "Échelle des niveaux",
