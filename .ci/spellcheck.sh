@@ -44,6 +44,8 @@ NOISE = [
     # Item ids, codes, versions, dates, numbers.
     re.compile(r"\b[A-Z]{1,3}-\d+\b"),
     re.compile(r"\b[A-N]\d{4}\b"),
+    # Numbers, ordinals included (« 1er », « 1re », « 2e »).
+    re.compile(r"\b\d+(?:er|re|e|ème|nd|nde)\b"),
     re.compile(r"\b\d[\d.,:/-]*\b"),
 ]
 # Inclusive forms: « conseiller·ère », « pressé·es » → the base word.
