@@ -8,6 +8,8 @@ use common::*;
 use std::io::Read;
 use std::path::Path;
 
+use refnum::render::typo::{Ids, NBSP, NNBSP, french};
+
 const PROFILS: [&str; 2] = ["conseiller-referent-entreprise", "coordinateur-referent-entreprise"];
 const POSTES: [&str; 2] =
     ["examples/poste-conseiller-cci.yaml", "examples/poste-coordinateur-communaute-de-communes.yaml"];
@@ -49,10 +51,10 @@ fn the_fiche_follows_the_order_hr_staff_expect() {
         "## Positionnement",
         "## Relations fonctionnelles",
         "## Moyens mis à disposition",
-        "## Conditions et contraintes d'exercice",
+        "## Conditions et contraintes d’exercice",
         "## Compétences requises",
         "## Profil recherché",
-        "## Indicateurs d'appréciation des résultats",
+        "## Indicateurs d’appréciation des résultats",
         "## Évolutions possibles",
         "## Dates et candidature",
     ];
@@ -96,7 +98,7 @@ fn the_docx_holds_every_competency_with_real_styles() {
     let mut count = 0;
     for line in profile.lines() {
         if let Some(libelle) = line.trim().strip_prefix("libelle: ") {
-            let libelle = libelle.trim_matches('"');
+            let libelle = &french(libelle.trim_matches('"'), Ids::NoBreakHyphen);
             assert!(document.contains(&escape(libelle)) || document.contains(libelle), "missing competency {libelle}");
             count += 1;
         }
@@ -110,6 +112,81 @@ fn the_docx_holds_every_competency_with_real_styles() {
     assert!(footer.contains("PAGE"), "page numbers in the footer: {footer}");
     let header = docx_part(&bytes, "word/header1.xml");
     assert!(header.contains("CCI Aveyron"), "the structure in the header");
+}
+
+/// The text outside tags, `<style>` and `<script>` of an HTML page.
+fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let end = ["style", "script"]
+            .iter()
+            .find(|name| after.starts_with(&format!("<{name}")))
+            .and_then(|name| after.find(&format!("</{name}>")))
+            .unwrap_or(0);
+        rest = after[end..].find('>').map_or("", |g| &after[end + g + 1..]);
+        text.push(' ');
+    }
+    text.push_str(rest);
+    text
+}
+
+#[test]
+fn documents_follow_french_typography() {
+    for poste in POSTES {
+        let html = html_text(&ok(&refnum(&["fiche", poste, "--format", "html"])));
+        let md = ok(&refnum(&["fiche", poste, "--format", "markdown"]));
+        for (format, text) in [("html", &html), ("markdown", &md)] {
+            assert!(text.contains(&format!("{NNBSP};")), "{poste} {format}: a narrow no-break space before ;");
+            assert!(text.contains(&format!("{NBSP}:")), "{poste} {format}: a no-break space before :");
+            assert!(text.contains('’'), "{poste} {format}: typographic apostrophes");
+            for bad in [" ;", " :", " !", " ?", "« ", " »", "'"] {
+                let at = text.find(bad).map(|i| &text[i.saturating_sub(40)..(i + 40).min(text.len())]);
+                assert!(
+                    at.is_none(),
+                    "{poste} {format}: `{bad}` with an ordinary space or straight apostrophe in {at:?}"
+                );
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fiche.docx");
+    ok(&refnum(&["fiche", POSTES[0], "--format", "docx", "-o", path.to_str().unwrap()]));
+    let document = docx_part(&std::fs::read(&path).unwrap(), "word/document.xml");
+    assert!(document.contains(&format!("rural{NNBSP}; permis B")), "DOCX runs follow the rules too");
+    assert!(!document.contains(" ;") && !document.contains("&apos;"), "no ordinary space before ; in the DOCX");
+    // The mission ids of the référentiel in Markdown never break.
+    let md = ok(&refnum(&["render", "conseiller", "--format", "markdown"]));
+    assert!(md.contains("M\u{2011}01") && !md.contains("M-01"), "no-break hyphens in ids");
+}
+
+#[test]
+fn the_matrix_reads_on_paper_with_groups_and_a_legend() {
+    let html = ok(&refnum(&["render", "conseiller", "--format", "html"]));
+    let matrix = &html[html.find("<table class=\"matrice\">").unwrap()..];
+    let matrix = &matrix[..matrix.find("</section>").unwrap()];
+    let groups: Vec<usize> = ["Savoirs", "Savoir-faire", "Savoir-être"]
+        .iter()
+        .map(|g| matrix.find(&format!("<th scope=\"rowgroup\" colspan=\"7\">{g}</th>")).expect(g))
+        .collect();
+    assert!(groups.windows(2).all(|w| w[0] < w[1]), "groups in order: {groups:?}");
+    assert_eq!(matrix.matches("<tbody>").count(), 3, "one row group per category");
+    let legend = &matrix[matrix.find("<dl class=\"legende\">").expect("a legend under the matrix")..];
+    for (id, title) in
+        [("M-01", "Réaliser le diagnostic des usages numériques de l’entreprise"), ("M-06", "Travailler")]
+    {
+        assert!(
+            legend.contains(&format!("<dt><a class=\"code\" href=\"#{id}\">{id}</a></dt><dd>{title}")),
+            "{id} in the legend"
+        );
+    }
+    assert!(html.contains(".code {") && html.contains("white-space: nowrap"), "ids kept on one line by CSS");
+
+    let md = ok(&refnum(&["render", "conseiller", "--format", "markdown"]));
+    assert!(md.contains("| **Savoir-faire** | | | | | | |"), "a group row in the Markdown matrix");
+    assert!(md.contains("- M\u{2011}06\u{A0}: Travailler en réseau"), "the legend in Markdown");
 }
 
 #[test]
@@ -289,7 +366,7 @@ fn every_example_is_rendered() {
             postes += 1;
         } else if text.lines().any(|l| l.starts_with("extends:")) {
             let md = ok(&refnum(&["render", path, "--format", "markdown"]));
-            assert!(md.contains("## Annexe : adaptations locales"), "{path}");
+            assert!(md.contains("## Annexe\u{A0}: adaptations locales"), "{path}");
             ok(&refnum(&["render", path, "--format", "html"]));
             adaptations += 1;
         }

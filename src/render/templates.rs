@@ -214,9 +214,7 @@ fn texte(state: &State, value: Value) -> Value {
     let text = value.to_string();
     match state.auto_escape() {
         AutoEscape::Html => Value::from_safe_string(typo::french_html(&markdown::to_html(&text), Ids::Keep)),
-        mode if is_markdown(mode) => {
-            Value::from_safe_string(typo::french(&markdown::block(&text), Ids::NoBreakHyphen))
-        }
+        mode if is_markdown(mode) => Value::from_safe_string(typo::french(&markdown::block(&text), Ids::NoBreakHyphen)),
         _ => Value::from(text),
     }
 }

@@ -164,14 +164,14 @@ fn protected(c: &[char]) -> Vec<bool> {
             }
             continue;
         }
-        if c[i] == '<' && c.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || n == '/' || n == '!') {
-            if let Some(len) = rest.iter().position(|&x| x == '>')
-                && !rest[1..len].iter().any(|&x| x == '<' || x == '\n')
-            {
-                mark(&mut p, i, i + len + 1);
-                i += len + 1;
-                continue;
-            }
+        if c[i] == '<'
+            && c.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || n == '/' || n == '!')
+            && let Some(len) = rest.iter().position(|&x| x == '>')
+            && !rest[1..len].iter().any(|&x| x == '<' || x == '\n')
+        {
+            mark(&mut p, i, i + len + 1);
+            i += len + 1;
+            continue;
         }
         if c[i] == '&' {
             let body = rest[1..].iter().take(12).take_while(|x| x.is_ascii_alphanumeric() || **x == '#').count();
@@ -254,8 +254,7 @@ fn starts_url(rest: &[char]) -> bool {
 /// ends the sentence after it.
 fn url_len(rest: &[char]) -> usize {
     let mut len = rest.iter().take_while(|x| !x.is_whitespace() && !"<>\"`«»".contains(**x)).count();
-    loop {
-        let Some(&last) = len.checked_sub(1).map(|k| &rest[k]) else { break };
+    while let Some(&last) = len.checked_sub(1).map(|k| &rest[k]) {
         let opened = rest[..len].iter().filter(|&&x| x == '(').count();
         let closed = rest[..len].iter().filter(|&&x| x == ')').count();
         if ".,;:!?'’".contains(last) || (last == ')' && closed > opened) {
@@ -342,7 +341,10 @@ fn markup(source: &str, jinja: bool, html: bool, ids: Ids) -> String {
         let rest = &source[i..];
         let verbatim_end = if jinja && let Some(end) = jinja_end(rest) {
             Some(i + end)
-        } else if html && bytes[i] == b'<' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!') {
+        } else if html
+            && bytes[i] == b'<'
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!')
+        {
             Some(i + tag_end(rest, jinja))
         } else {
             None
@@ -391,7 +393,8 @@ fn tag_end(rest: &str, jinja: bool) -> usize {
         }
         k += ch.len_utf8();
     }
-    let name: String = rest[1..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    let name: String =
+        rest[1..].chars().take_while(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
     if RAW_ELEMENTS.contains(&name.as_str()) {
         let closing = format!("</{name}");
         if let Some(end) = rest[k..].to_ascii_lowercase().find(&closing) {
@@ -456,7 +459,10 @@ mod tests {
 
     #[test]
     fn identifiers_are_not_broken() {
-        assert_eq!(fr("M-01, SF-03, S-14, SE-02 et MS-01"), "M\u{2011}01, SF\u{2011}03, S\u{2011}14, SE\u{2011}02 et MS\u{2011}01");
+        assert_eq!(
+            fr("M-01, SF-03, S-14, SE-02 et MS-01"),
+            "M\u{2011}01, SF\u{2011}03, S\u{2011}14, SE\u{2011}02 et MS\u{2011}01"
+        );
         assert_eq!(french("M-01", Ids::Keep), "M-01");
         for unchanged in ["savoir-faire", "Île-de-France", "ABCDE-01", "M-01b", "-5 %"] {
             assert_eq!(fr(unchanged), unchanged.replace(" %", "\u{A0}%"));
