@@ -13,12 +13,14 @@
   var MAX_RESULTATS = 100;
   var MAX_LIENS = 12;
 
-  // Lower case, without accents nor ligatures nor middle dots:
+  // Lower case, without accents nor ligatures nor middle dots, no-break
+  // spaces read as spaces:
   // « Éco-conception » finds « eco conception », « cœur » « coeur »,
   // « usager·es » « usageres ».
   function plier(texte) {
     return texte
       .toLowerCase()
+      .replace(/[\u00a0\u202f]/g, " ")
       .replace(/œ/g, "oe")
       .replace(/æ/g, "ae")
       .replace(/[·’]/g, function (c) {

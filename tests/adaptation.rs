@@ -128,14 +128,14 @@ fn new_refuses_a_bad_id() {
 #[test]
 fn documents_of_an_adaptation_list_the_local_changes() {
     let md = ok(&refnum(&["render", CASE, "--format", "markdown"]));
-    assert!(md.contains("## Annexe : adaptations locales"));
-    assert!(md.contains("| Retrait | Savoir S-13"), "{md}");
+    assert!(md.contains("## Annexe\u{A0}: adaptations locales"));
+    assert!(md.contains("| Retrait | Savoir S\u{2011}13"), "{md}");
     assert!(md.contains("Hors du champ local"));
     let html = ok(&refnum(&["render", CASE, "--format", "html"]));
-    assert!(html.contains("Annexe : adaptations locales"));
+    assert!(html.contains("Annexe\u{A0}: adaptations locales"));
     let fiche = ok(&refnum(&["fiche", CASE, "--format", "markdown"]));
     assert!(fiche.contains("### Animer le réseau des commerçants"));
-    assert!(!fiche.contains("Notions d'automatisation entre logiciels"), "a removed competency is not required");
+    assert!(!fiche.contains("Notions d’automatisation entre logiciels"), "a removed competency is not required");
 }
 
 // ---- Properties of the merge, on the built-in conseiller profile.

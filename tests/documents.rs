@@ -8,6 +8,8 @@ use common::*;
 use std::io::Read;
 use std::path::Path;
 
+use refnum::render::typo::{Ids, NBSP, NNBSP, french};
+
 const PROFILS: [&str; 2] = ["conseiller-referent-entreprise", "coordinateur-referent-entreprise"];
 const POSTES: [&str; 2] =
     ["examples/poste-conseiller-cci.yaml", "examples/poste-coordinateur-communaute-de-communes.yaml"];
@@ -27,8 +29,11 @@ fn referentiels_of_both_profiles() {
 }
 
 /// Spaces as typography may render them (no-break, narrow no-break) folded to plain spaces.
+/// Text with French typography folded out (spaces of any kind dropped,
+/// typographic apostrophe and no-break hyphen made plain), so that a source
+/// text can be found in a rendered document.
 fn plain(text: &str) -> String {
-    text.replace(['\u{a0}', '\u{202f}'], " ")
+    text.replace("&#x27;", "'").replace(['\u{a0}', '\u{202f}', ' ', '\n'], "").replace('’', "'").replace('\u{2011}', "-")
 }
 
 #[test]
@@ -41,7 +46,7 @@ fn every_competency_of_the_reference_profiles_has_criteria_shown_in_the_referent
         };
         let referentiel = plain(&ok(&refnum(&["render", id, "--format", "markdown"])));
         let fiche = plain(&ok(&refnum(&["fiche", id, "--format", "markdown"])));
-        assert!(referentiel.contains("Critères observables"));
+        assert!(referentiel.contains(&plain("Critères observables")));
         for (_, c) in p.competences.iter() {
             let n = c.criteres().len();
             assert!((1..=3).contains(&n), "{id} {}: {n} critère(s), 1 à 3 attendus", c.id.value);
@@ -66,16 +71,17 @@ fn french_documents_name_digcomp_competences_in_french() {
         for format in ["markdown", "html"] {
             let out = ok(&refnum(&["render", id, "--format", format]));
             // HTML escapes the apostrophe; compare on the unescaped text.
-            let out = out.replace("&#x27;", "'");
+            let raw = out.replace(['\u{a0}', '\u{202f}'], " ");
+            let out = plain(&out);
             let mut cited = 0;
             for c in &DIGCOMP {
-                assert!(!out.contains(c.titre_en), "{id} ({format}): English title of DigComp {}", c.code);
-                if out.contains(&format!("DigComp 3.0 {} « {} »", c.code, c.titre_fr)) {
+                assert!(!out.contains(&plain(c.titre_en)), "{id} ({format}): English title of DigComp {}", c.code);
+                if out.contains(&plain(&format!("DigComp 3.0 {} « {} »", c.code, c.titre_fr))) {
                     cited += 1;
                 }
             }
             assert!(cited >= 5, "{id} ({format}): {cited} DigComp competences named in French");
-            assert!(!out.contains("DigComp 2.2 "), "{id} ({format}): no DigComp 2.2 label");
+            assert!(!raw.contains("DigComp 2.2 "), "{id} ({format}): no DigComp 2.2 label");
         }
     }
 }
@@ -103,10 +109,10 @@ fn the_fiche_follows_the_order_hr_staff_expect() {
         "## Positionnement",
         "## Relations fonctionnelles",
         "## Moyens mis à disposition",
-        "## Conditions et contraintes d'exercice",
+        "## Conditions et contraintes d’exercice",
         "## Compétences requises",
         "## Profil recherché",
-        "## Indicateurs d'appréciation des résultats",
+        "## Indicateurs d’appréciation des résultats",
         "## Évolutions possibles",
         "## Dates et candidature",
     ];
@@ -150,7 +156,7 @@ fn the_docx_holds_every_competency_with_real_styles() {
     let mut count = 0;
     for line in profile.lines() {
         if let Some(libelle) = line.trim().strip_prefix("libelle: ") {
-            let libelle = libelle.trim_matches('"');
+            let libelle = &french(libelle.trim_matches('"'), Ids::NoBreakHyphen);
             assert!(document.contains(&escape(libelle)) || document.contains(libelle), "missing competency {libelle}");
             count += 1;
         }
@@ -164,6 +170,81 @@ fn the_docx_holds_every_competency_with_real_styles() {
     assert!(footer.contains("PAGE"), "page numbers in the footer: {footer}");
     let header = docx_part(&bytes, "word/header1.xml");
     assert!(header.contains("CCI Aveyron"), "the structure in the header");
+}
+
+/// The text outside tags, `<style>` and `<script>` of an HTML page.
+fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let end = ["style", "script"]
+            .iter()
+            .find(|name| after.starts_with(&format!("<{name}")))
+            .and_then(|name| after.find(&format!("</{name}>")))
+            .unwrap_or(0);
+        rest = after[end..].find('>').map_or("", |g| &after[end + g + 1..]);
+        text.push(' ');
+    }
+    text.push_str(rest);
+    text
+}
+
+#[test]
+fn documents_follow_french_typography() {
+    for poste in POSTES {
+        let html = html_text(&ok(&refnum(&["fiche", poste, "--format", "html"])));
+        let md = ok(&refnum(&["fiche", poste, "--format", "markdown"]));
+        for (format, text) in [("html", &html), ("markdown", &md)] {
+            assert!(text.contains(&format!("{NNBSP};")), "{poste} {format}: a narrow no-break space before ;");
+            assert!(text.contains(&format!("{NBSP}:")), "{poste} {format}: a no-break space before :");
+            assert!(text.contains('’'), "{poste} {format}: typographic apostrophes");
+            for bad in [" ;", " :", " !", " ?", "« ", " »", "'"] {
+                let at = text.find(bad).map(|i| &text[i.saturating_sub(40)..(i + 40).min(text.len())]);
+                assert!(
+                    at.is_none(),
+                    "{poste} {format}: `{bad}` with an ordinary space or straight apostrophe in {at:?}"
+                );
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fiche.docx");
+    ok(&refnum(&["fiche", POSTES[0], "--format", "docx", "-o", path.to_str().unwrap()]));
+    let document = docx_part(&std::fs::read(&path).unwrap(), "word/document.xml");
+    assert!(document.contains(&format!("rural{NNBSP}; permis B")), "DOCX runs follow the rules too");
+    assert!(!document.contains(" ;") && !document.contains("&apos;"), "no ordinary space before ; in the DOCX");
+    // The mission ids of the référentiel in Markdown never break.
+    let md = ok(&refnum(&["render", "conseiller", "--format", "markdown"]));
+    assert!(md.contains("M\u{2011}01") && !md.contains("M-01"), "no-break hyphens in ids");
+}
+
+#[test]
+fn the_matrix_reads_on_paper_with_groups_and_a_legend() {
+    let html = ok(&refnum(&["render", "conseiller", "--format", "html"]));
+    let matrix = &html[html.find("<table class=\"matrice\">").unwrap()..];
+    let matrix = &matrix[..matrix.find("</section>").unwrap()];
+    let groups: Vec<usize> = ["Savoirs", "Savoir-faire", "Savoir-être"]
+        .iter()
+        .map(|g| matrix.find(&format!("<th scope=\"rowgroup\" colspan=\"7\">{g}</th>")).expect(g))
+        .collect();
+    assert!(groups.windows(2).all(|w| w[0] < w[1]), "groups in order: {groups:?}");
+    assert_eq!(matrix.matches("<tbody>").count(), 3, "one row group per category");
+    let legend = &matrix[matrix.find("<dl class=\"legende\">").expect("a legend under the matrix")..];
+    for (id, title) in
+        [("M-01", "Réaliser le diagnostic des usages numériques de l’entreprise"), ("M-06", "Travailler")]
+    {
+        assert!(
+            legend.contains(&format!("<dt><a class=\"code\" href=\"#{id}\">{id}</a></dt><dd>{title}")),
+            "{id} in the legend"
+        );
+    }
+    assert!(html.contains(".code {") && html.contains("white-space: nowrap"), "ids kept on one line by CSS");
+
+    let md = ok(&refnum(&["render", "conseiller", "--format", "markdown"]));
+    assert!(md.contains("| **Savoir-faire** | | | | | | |"), "a group row in the Markdown matrix");
+    assert!(md.contains("- M\u{2011}06\u{A0}: Travailler en réseau"), "the legend in Markdown");
 }
 
 #[test]
@@ -343,7 +424,7 @@ fn every_example_is_rendered() {
             postes += 1;
         } else if text.lines().any(|l| l.starts_with("extends:")) {
             let md = ok(&refnum(&["render", path, "--format", "markdown"]));
-            assert!(md.contains("## Annexe : adaptations locales"), "{path}");
+            assert!(md.contains("## Annexe\u{A0}: adaptations locales"), "{path}");
             ok(&refnum(&["render", path, "--format", "html"]));
             adaptations += 1;
         }

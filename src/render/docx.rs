@@ -13,7 +13,7 @@ mod xml;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, Header, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
-    NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, Shading, SpecialIndentType,
+    NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType,
     Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
@@ -22,6 +22,7 @@ use styles::Properties;
 
 use super::PosteView;
 use super::markdown::{self, Block};
+use super::typo::{self, Ids};
 use super::view::{A_COMPLETER, ProfilView};
 
 const SHADE: &str = "E8EEF5";
@@ -30,6 +31,8 @@ const TODO_COLOR: &str = "8A3B00";
 const A4: (u32, u32) = (11906, 16838);
 /// Width of the text block (A4 less 2 × 2 cm margins), in twentieths of a point.
 const TEXT_WIDTH: usize = 9638;
+/// Font of code spans in free texts; French typography leaves their runs alone.
+const CODE_FONT: &str = "Consolas";
 
 /// The fiche de poste as DOCX bytes.
 pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
@@ -285,6 +288,9 @@ fn free_text(mut doc: Docx, text: &str) -> Docx {
                 if p.italic {
                     run = run.italic();
                 }
+                if p.code {
+                    run = run.fonts(RunFonts::new().ascii(CODE_FONT).hi_ansi(CODE_FONT).cs(CODE_FONT));
+                }
                 run
             })
             .collect();
@@ -367,7 +373,10 @@ fn pack(doc: Docx, properties: &Properties) -> Vec<u8> {
     let mut xml = doc.build();
     xml.styles = styles::styles_xml().into_bytes();
     xml.doc_props.core = styles::core_xml(properties).into_bytes();
-    xml.document = mark_header_rows(&xml.document);
+    xml.document = mark_header_rows(&french_runs(&xml.document));
+    for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
+        *part = french_runs(part);
+    }
     let mut out = std::io::Cursor::new(Vec::new());
     // Writing to memory cannot fail for I/O reasons; the XML is ours.
     if xml.pack(&mut out).is_err() {
@@ -397,6 +406,65 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
     }
     out.push_str(rest);
     out.into_bytes()
+}
+
+/// French typography (`typo::french`) on the text of every run of a part,
+/// except code spans (runs in `CODE_FONT`).
+fn french_runs(part: &[u8]) -> Vec<u8> {
+    let xml = String::from_utf8_lossy(part);
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest: &str = &xml;
+    while let Some(start) = first_of(rest, "<w:r>", "<w:r ") {
+        let end = rest[start..].find("</w:r>").map_or(rest.len(), |e| start + e + "</w:r>".len());
+        out.push_str(&rest[..start]);
+        let run = &rest[start..end];
+        if run.contains(&format!("w:ascii=\"{CODE_FONT}\"")) {
+            out.push_str(run);
+        } else {
+            out.push_str(&french_texts(run));
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+/// The `<w:t>` elements of a run, with French typography on their text.
+fn french_texts(run: &str) -> String {
+    let mut out = String::with_capacity(run.len() + 16);
+    let mut rest = run;
+    while let Some(open) = first_of(rest, "<w:t>", "<w:t ") {
+        let Some(content) = rest[open..].find('>').map(|g| open + g + 1) else { break };
+        let close = rest[content..].find("</w:t>").map_or(rest.len(), |c| content + c);
+        out.push_str(&rest[..content]);
+        out.push_str(&xml_escape(&typo::french(&xml_unescape(&rest[content..close]), Ids::NoBreakHyphen)));
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the first of two element openings is (`<w:t>` or `<w:t …>`).
+fn first_of(text: &str, a: &str, b: &str) -> Option<usize> {
+    [text.find(a), text.find(b)].into_iter().flatten().min()
+}
+
+fn xml_unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#xA;", "\n")
+        .replace("&amp;", "&")
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+        .replace('\n', "&#xA;")
 }
 
 #[cfg(test)]

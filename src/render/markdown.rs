@@ -79,6 +79,8 @@ pub struct Piece {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// A code span: shown as written, without typography.
+    pub code: bool,
 }
 
 /// A block of a free text: a paragraph, or a list item.
@@ -111,7 +113,7 @@ fn collect_blocks<'a>(node: &'a AstNode<'a>, list: Option<bool>, new_list: &mut 
         if is_leaf_block {
             let mut pieces = Vec::new();
             if let NodeValue::CodeBlock(code) = &child.data().value {
-                pieces.push(Piece { text: code.literal.trim_end().to_owned(), bold: false, italic: false });
+                pieces.push(Piece { text: code.literal.trim_end().to_owned(), bold: false, italic: false, code: true });
             } else {
                 collect_pieces(child, false, false, &mut pieces);
             }
@@ -135,10 +137,12 @@ fn collect_pieces<'a>(node: &'a AstNode<'a>, bold: bool, italic: bool, out: &mut
     for child in node.children() {
         let value = child.data().value.clone();
         match value {
-            NodeValue::Text(t) => out.push(Piece { text: t.to_string(), bold, italic }),
-            NodeValue::Code(c) => out.push(Piece { text: c.literal.clone(), bold, italic }),
-            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(Piece { text: " ".into(), bold, italic }),
-            NodeValue::HtmlInline(h) => out.push(Piece { text: h.clone(), bold, italic }),
+            NodeValue::Text(t) => out.push(Piece { text: t.to_string(), bold, italic, code: false }),
+            NodeValue::Code(c) => out.push(Piece { text: c.literal.clone(), bold, italic, code: true }),
+            NodeValue::SoftBreak | NodeValue::LineBreak => {
+                out.push(Piece { text: " ".into(), bold, italic, code: false });
+            }
+            NodeValue::HtmlInline(h) => out.push(Piece { text: h.clone(), bold, italic, code: false }),
             NodeValue::Strong => collect_pieces(child, true, italic, out),
             NodeValue::Emph => collect_pieces(child, bold, true, out),
             _ => collect_pieces(child, bold, italic, out),

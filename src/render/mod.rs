@@ -5,6 +5,7 @@ pub mod docx;
 pub mod markdown;
 mod poste_view;
 pub mod templates;
+pub mod typo;
 pub mod view;
 
 use serde::Serialize;

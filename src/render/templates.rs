@@ -1,6 +1,8 @@
 //! The minijinja environment: default templates embedded in the binary, a
 //! folder of user templates overriding them file by file, strict undefined
-//! variables, HTML escaping for `.html`, Markdown escaping for `.md`.
+//! variables, HTML escaping for `.html`, Markdown escaping for `.md`, and
+//! French typography (`typo`) on every printed value, on the free texts and
+//! on the templates' own text.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -9,6 +11,7 @@ use std::sync::Arc;
 use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, State, UndefinedBehavior, Value};
 
 use super::markdown;
+use super::typo::{self, Ids};
 
 /// The default templates: file name and text.
 pub const DEFAULTS: [(&str, &str); 17] = [
@@ -95,19 +98,26 @@ impl Templates {
                 } else if value.is_safe() {
                     value.to_string()
                 } else {
-                    markdown::inline(&value.to_string())
+                    typo::french(&markdown::inline(&value.to_string()), Ids::NoBreakHyphen)
                 };
                 return out
                     .write_str(&text)
                     .map_err(|_| JinjaError::new(ErrorKind::WriteFailure, "écriture impossible"));
             }
-            minijinja::escape_formatter(out, state, value)
+            match value.as_str() {
+                Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
+                    minijinja::escape_formatter(out, state, &Value::from(typo::french(text, Ids::Keep)))
+                }
+                _ => minijinja::escape_formatter(out, state, value),
+            }
         });
         env.add_filter("texte", texte);
         env.add_filter("brut", |value: Value| Value::from_safe_string(value.to_string()));
         env.add_filter("lien", lien);
         let dir = overrides.clone();
-        env.set_loader(move |name| load(dir.as_deref().map(PathBuf::as_path), name));
+        env.set_loader(move |name| {
+            load(dir.as_deref().map(PathBuf::as_path), name).map(|s| s.map(|s| with_typography(name, s)))
+        });
         Templates { env, overrides }
     }
 
@@ -160,6 +170,18 @@ fn load(dir: Option<&Path>, name: &str) -> Result<Option<String>, JinjaError> {
     Ok(DEFAULTS.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
 }
 
+/// The templates' own text follows French typography like the values they
+/// print: applied when a document template is loaded (the user's too).
+fn with_typography(name: &str, source: String) -> String {
+    if name.ends_with(".html") {
+        typo::french_template(&source, true, Ids::Keep)
+    } else if name.ends_with(".md") {
+        typo::french_template(&source, false, Ids::NoBreakHyphen)
+    } else {
+        source
+    }
+}
+
 /// `{{ poste.contact | lien }}`: an e-mail address or a web address as a
 /// link (`<…>` in Markdown, `<a>` in HTML); any other text is shown as text.
 fn lien(state: &State, value: Value) -> Value {
@@ -191,8 +213,8 @@ fn texte(state: &State, value: Value) -> Value {
     }
     let text = value.to_string();
     match state.auto_escape() {
-        AutoEscape::Html => Value::from_safe_string(markdown::to_html(&text)),
-        mode if is_markdown(mode) => Value::from_safe_string(markdown::block(&text)),
+        AutoEscape::Html => Value::from_safe_string(typo::french_html(&markdown::to_html(&text), Ids::Keep)),
+        mode if is_markdown(mode) => Value::from_safe_string(typo::french(&markdown::block(&text), Ids::NoBreakHyphen)),
         _ => Value::from(text),
     }
 }
