@@ -33,7 +33,10 @@ fn referentiels_of_both_profiles() {
 /// typographic apostrophe and no-break hyphen made plain), so that a source
 /// text can be found in a rendered document.
 fn plain(text: &str) -> String {
-    text.replace("&#x27;", "'").replace(['\u{a0}', '\u{202f}', ' ', '\n'], "").replace('’', "'").replace('\u{2011}', "-")
+    text.replace("&#x27;", "'")
+        .replace(['\u{a0}', '\u{202f}', ' ', '\n'], "")
+        .replace('’', "'")
+        .replace('\u{2011}', "-")
 }
 
 #[test]

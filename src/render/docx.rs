@@ -13,8 +13,8 @@ mod xml;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, Header, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
-    NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType,
-    Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
+    NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading,
+    SpecialIndentType, Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
 pub use reference::{Reference, ReferenceError};
