@@ -59,7 +59,11 @@ pub(super) fn national(
     let url = pages::profil_page(&p.id.value);
     stage.write(
         &url,
-        &render(templates, "site-referentiel.html", &ReferentielContext { site, profil: &view, ecarts: None, base: None })?,
+        &render(
+            templates,
+            "site-referentiel.html",
+            &ReferentielContext { site, profil: &view, ecarts: None, base: None },
+        )?,
     )?;
     Ok(Page { row: Row::profil(p, Groupe::Profil, fichier), search: search::of_profil(p, &url), written: 1 })
 }

@@ -189,9 +189,7 @@ fn level_name(p: &Profil, n: i64) -> Option<String> {
 
 /// The content of the item `e` as found in `p`.
 fn contenu(p: &Profil, e: &ItemChange) -> Option<Contenu> {
-    let text = |t: &Option<crate::model::Text>| {
-        t.as_ref().map(|t| t.value.trim().to_owned()).filter(|t| !t.is_empty())
-    };
+    let text = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.trim().to_owned()).filter(|t| !t.is_empty());
     if e.categorie == "missions" {
         let m = p.missions.iter().find(|m| m.id.value == e.id)?;
         return Some(Contenu {
