@@ -147,6 +147,141 @@ fn the_search_index_finds_competencies_missions_and_posts() {
     assert!(!page.contains("http://") && !page.contains("https://"), "no external resource");
 }
 
+/// The search index as the search page reads it.
+fn search_index(out: &Path) -> serde_json::Value {
+    let script = std::fs::read_to_string(out.join("recherche-index.js")).unwrap();
+    let json = script.split_once("window.REFNUM_RECHERCHE = ").unwrap().1.trim_end().trim_end_matches(';');
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn the_search_finds_ids_and_the_lines_of_conditions_each_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles", "examples"]));
+    let site = files(&out);
+    let index = search_index(&out);
+    let docs = index["docs"].as_array().unwrap();
+    let entries = index["entrees"].as_array().unwrap();
+    let url = |o: &serde_json::Value| {
+        let doc = docs[o[0].as_u64().unwrap() as usize][1].as_str().unwrap();
+        (doc.to_owned(), o[1].as_str().unwrap().to_owned())
+    };
+    // Every occurrence leads to an element of its page: the exact item.
+    let mut anchors = 0;
+    for e in entries {
+        for o in e[3].as_array().unwrap() {
+            let (page, anchor) = url(o);
+            let html = text(&site, &page);
+            if !anchor.is_empty() {
+                anchors += 1;
+                assert!(html.contains(&format!("id=\"{anchor}\"")), "{page}#{anchor} ({}) has no target", e[0]);
+            }
+        }
+    }
+    assert!(anchors > 100, "only {anchors} occurrences with an anchor");
+    // An id is what the search matches for `M-01`: each mission M-01 is indexed under it.
+    let m01: Vec<_> = entries
+        .iter()
+        .filter(|e| e[1] == "Mission" && e[3].as_array().unwrap().iter().any(|o| o[1] == "M-01"))
+        .collect();
+    assert!(m01.len() >= 2, "the M-01 of both reference profiles: {m01:?}");
+    // « permis » is in the conditions d'exercice of profiles and posts, at their section.
+    let permis: Vec<_> = entries.iter().filter(|e| e[0].as_str().unwrap().contains("permis")).collect();
+    assert!(permis.iter().any(|e| e[1] == "Conditions d'exercice"), "{permis:?}");
+    let places: Vec<(String, String)> = permis.iter().flat_map(|e| e[3].as_array().unwrap().iter().map(url)).collect();
+    assert!(
+        places.contains(&("profils/conseiller-referent-entreprise.html".into(), "conditions".into())),
+        "{places:?}"
+    );
+    assert!(places.iter().any(|(page, anchor)| page.starts_with("postes/") && anchor == "conditions"), "{places:?}");
+    // The profile's page shows the line the search found there.
+    let profil = text(&site, "profils/conseiller-referent-entreprise.html");
+    assert!(profil.contains("<h3 id=\"conditions\">") && profil.contains("permis B"), "conditions not shown");
+    // A post's own mission leads to the post's missions.
+    assert!(
+        entries.iter().any(|e| e[1] == "Mission propre au poste"
+            && e[3].as_array().unwrap().iter().all(|o| url(o).0.starts_with("postes/") && o[1] == "missions")),
+        "a post's own missions lead to its missions"
+    );
+    // The script highlights and links: what the page shows is built from these.
+    let script = text(&site, "recherche.js");
+    assert!(script.contains("\"mark\"") && script.contains("lien.href = adresse(occurrences[0])"));
+}
+
+#[test]
+fn the_ecarts_page_speaks_in_words_and_shows_added_items_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles", "examples"]));
+    let site = files(&out);
+    // French typography folded out: no-break spaces read as spaces.
+    let fold = |s: String| s.replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'");
+    let ecarts = fold(text(&site, "ecarts/conseiller-referent-entreprise-cci-aveyron.html"));
+    let referentiel = fold(text(&site, "profils/conseiller-referent-entreprise-cci-aveyron.html"));
+    for page in [&ecarts, &referentiel] {
+        for key in ["activites", "libelle", "referentiels", "Autre rubrique"] {
+            assert!(!page.contains(&format!(">{key}")) && !page.contains(&format!(" {key}<")), "{key} shown");
+        }
+    }
+    assert!(ecarts.contains("<p class=\"champ\">Activités</p>") && ecarts.contains("<p class=\"champ\">Libellé</p>"));
+    assert!(referentiel.contains("<td>activités</td>"), "the annex names fields in words");
+    // Markdown is rendered, not shown.
+    assert!(ecarts.contains("<code>refnum</code>") && !ecarts.contains("`refnum`"));
+    // An added competency: its level (number and name) and its description.
+    let row = ecarts.split("<span class=\"code\">S-14</span>").nth(1).unwrap().split("</tr>").next().unwrap();
+    assert!(row.contains("<span class=\"ajout\">Ajouté</span>"), "{row}");
+    assert!(row.contains("Niveau attendu : 2 – Application"), "{row}");
+    assert!(row.contains("Connaît le fonctionnement des filières touristiques"), "{row}");
+    // An added mission: its activities.
+    let row = ecarts.split("<span class=\"code\">M-07</span>").nth(1).unwrap().split("</tr>").next().unwrap();
+    assert!(row.contains("Organiser avant chaque saison des sessions collectives"), "{row}");
+    // A changed level, in words too.
+    assert!(ecarts.contains("3 – Maîtrise") && ecarts.contains("4 – Expertise"));
+}
+
+#[test]
+fn an_adaptation_names_its_base_at_the_top_of_its_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles", "examples"]));
+    let site = files(&out);
+    for page in [
+        "profils/conseiller-referent-entreprise-cci-aveyron.html",
+        "ecarts/conseiller-referent-entreprise-cci-aveyron.html",
+    ] {
+        let html = text(&site, page).replace("&#x2f;", "/").replace(['\u{a0}', '\u{202f}'], " ");
+        let header = html.split("</header>").next().unwrap();
+        let base = header.split("<p class=\"adapte\">").nth(1).unwrap_or_else(|| panic!("{page}: no base at the top"));
+        let base = base.split("</p>").next().unwrap();
+        assert!(base.contains("href=\"../profils/conseiller-referent-entreprise.html\""), "{page}: {base}");
+        assert!(base.contains("Conseiller·ère numérique référent·e entreprise</a>, version 1.1.0"), "{page}: {base}");
+    }
+    // A national profile adapts nothing.
+    assert!(!text(&site, "profils/conseiller-referent-entreprise.html").contains("class=\"adapte\""));
+}
+
+#[test]
+fn wide_tables_scroll_in_a_region_a_keyboard_can_reach() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    ok(&build(&out, &["profiles", "examples"]));
+    let site = files(&out);
+    for (name, bytes) in site.iter().filter(|(n, _)| n.ends_with(".html") && !n.starts_with("postes/")) {
+        let page = String::from_utf8(bytes.clone()).unwrap();
+        let tables = page.matches("<table").count();
+        let wrapped = page.matches("<div class=\"defilement\" role=\"region\" aria-label=\"").count();
+        let focusable = page.matches("tabindex=\"0\">\n<table").count();
+        // The small scale of levels fits any screen.
+        let small = page.matches("<caption>Échelle des niveaux</caption>").count();
+        assert_eq!(tables, wrapped + small, "{name}: a table outside a scrolling region");
+        assert_eq!(wrapped, focusable, "{name}: a scrolling region out of the keyboard's reach");
+    }
+    let css = text(&site, "style.css");
+    assert!(css.contains(".defilement { position: relative;") && css.contains("overflow-x: auto"));
+    assert!(css.contains(".technique, .meta .technique { display: none; }"));
+}
+
 #[test]
 fn an_invalid_file_stops_the_build_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders every document refnum makes from profiles/ and examples/, then
 # checks them as their readers' tools would: markdownlint for Markdown, the
-# Nu HTML checker for HTML validity, axe-core in Chromium for accessibility.
+# Nu HTML checker for HTML validity, axe-core in Chromium for accessibility,
+# and Chromium at a phone's width (390 px) for pages that scroll sideways.
 # Usage: run.sh PATH/TO/refnum   (needs node, java and chromium)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -50,3 +51,5 @@ echo "   no error"
 echo "-- axe-core in Chromium"
 # The search page is also checked with results shown.
 node axe.mjs "$out"/*.html "${site_pages[@]}" "file://$out/site/recherche.html?q=diagnostic"
+echo "-- largeur sur un téléphone (390 px)"
+node widths.mjs "$out"/*.html "${site_pages[@]}" "file://$out/site/recherche.html?q=permis"

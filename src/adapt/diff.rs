@@ -210,6 +210,41 @@ fn competence_fields(a: &Competence, b: &Competence) -> Vec<FieldChange> {
     out
 }
 
+/// French name of a field that a diff or an adaptation can change (its
+/// key in the YAML files), to show words rather than keys.
+pub fn label(champ: &str) -> &'static str {
+    match champ {
+        "id" => "Identifiant",
+        "version" => "Version",
+        "statut" => "Statut",
+        "intitule" => "Intitulé",
+        "appellations" => "Autres appellations",
+        "famille" => "Famille de métiers",
+        "metier" => "Classement du métier (ROME, ESCO)",
+        "criteres" => "Critères observables",
+        "finalite" => "Finalité",
+        "contexte" => "Contexte",
+        "niveaux" => "Échelle des niveaux",
+        "conditions-exercice" => "Conditions d'exercice",
+        "relations.internes" => "Relations internes",
+        "relations.externes" => "Relations externes",
+        "profil-recherche.formation" => "Formation recherchée",
+        "profil-recherche.experience" => "Expérience recherchée",
+        "indicateurs" => "Indicateurs",
+        "evolutions" => "Évolutions possibles",
+        "sources" => "Sources",
+        "mise-a-jour" => "Date de mise à jour",
+        "description" => "Description",
+        "activites" => "Activités",
+        "libelle" => "Libellé",
+        "niveau" => "Niveau attendu",
+        "missions" => "Missions servies",
+        "essentielle" => "Essentielle",
+        "referentiels" => "Correspondances",
+        _ => "Autre rubrique",
+    }
+}
+
 fn short(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() > 90 { format!("{}…", flat.chars().take(89).collect::<String>()) } else { flat }

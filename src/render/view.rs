@@ -164,7 +164,12 @@ impl AdaptationView {
                     },
                     id: c.id.clone(),
                     libelle: c.libelle.trim().to_owned(),
-                    champs: c.champs.join(", "),
+                    champs: c
+                        .champs
+                        .iter()
+                        .map(|k| crate::adapt::diff::label(k).to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     motif: c.motif.as_ref().map(|m| m.trim().to_owned()),
                 })
                 .collect(),

@@ -21,6 +21,16 @@ struct ReferentielContext<'a> {
     site: &'a SiteView,
     profil: &'a ProfilView,
     ecarts: Option<String>,
+    /// The profile an adaptation adapts, named at the top of its page.
+    base: Option<BaseView>,
+}
+
+/// The base of an adaptation: its title, its page when it has one, its version.
+#[derive(Serialize)]
+struct BaseView {
+    titre: String,
+    url: Option<String>,
+    version: String,
 }
 
 #[derive(Serialize)]
@@ -49,7 +59,11 @@ pub(super) fn national(
     let url = pages::profil_page(&p.id.value);
     stage.write(
         &url,
-        &render(templates, "site-referentiel.html", &ReferentielContext { site, profil: &view, ecarts: None })?,
+        &render(
+            templates,
+            "site-referentiel.html",
+            &ReferentielContext { site, profil: &view, ecarts: None, base: None },
+        )?,
     )?;
     Ok(Page { row: Row::profil(p, Groupe::Profil, fichier), search: search::of_profil(p, &url), written: 1 })
 }
@@ -113,10 +127,19 @@ impl Context<'_> {
         view.adaptation = Some(crate::render::view::AdaptationView::new(provenance));
         let url = pages::profil_page(&id);
         let ecarts_url = pages::ecarts_page(&id);
-        let context = ReferentielContext { site: self.site, profil: &view, ecarts: Some(ecarts_url.clone()) };
+        let base_link = self.link(&base_name, &base.profil);
+        let context = ReferentielContext {
+            site: self.site,
+            profil: &view,
+            ecarts: Some(ecarts_url.clone()),
+            base: Some(BaseView {
+                titre: base_link.titre.clone(),
+                url: base_link.url.clone(),
+                version: base.profil.version.value.clone(),
+            }),
+        };
         self.stage.write(&url, &render(self.templates, "site-referentiel.html", &context)?)?;
         let diff = adapt::diff::diff(&base.profil, &merged.profil);
-        let base_link = self.link(&base_name, &base.profil);
         let view = ecarts::EcartsView::new(&base.profil, &base_link, &merged.profil, provenance, &diff);
         self.stage.write(
             &ecarts_url,

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::pages::{Lien, changed_fields, plural};
 use crate::adapt::Provenance;
-use crate::adapt::diff::{Diff, FieldChange};
-use crate::model::Profil;
+use crate::adapt::diff::{Diff, FieldChange, ItemChange, label};
+use crate::model::{Categorie, Profil};
 
 /// The adaptation or its base, as named at the top of the page.
 #[derive(Debug, Serialize)]
@@ -17,7 +17,7 @@ pub struct Document {
     pub url: Option<String>,
 }
 
-/// One field that changed, with a French name.
+/// One field that changed, with a French name; texts are Markdown.
 #[derive(Debug, Serialize)]
 pub struct Champ {
     pub champ: &'static str,
@@ -39,7 +39,23 @@ pub struct Element {
     /// « Ajouté », « Retiré » or « Modifié ».
     pub nature: &'static str,
     pub champs: Vec<Champ>,
+    /// What an added item brings, or what a removed one took away.
+    pub contenu: Option<Contenu>,
+    /// Markdown.
     pub motif: Option<String>,
+}
+
+/// An item added or removed, in full: its level, description and activities.
+#[derive(Debug, Default, Serialize)]
+pub struct Contenu {
+    /// `3 – Maîtrise`: the expected level and its name on the profile's scale.
+    pub niveau: Option<String>,
+    pub essentielle: bool,
+    /// Markdown.
+    pub description: Option<String>,
+    pub activites: Vec<String>,
+    /// Ids of the missions served (a competency).
+    pub missions: Vec<String>,
 }
 
 /// The changes of one category.
@@ -66,7 +82,7 @@ impl EcartsView {
     /// `diff` goes from `base` to `merged`; `provenance` gives the reasons.
     pub fn new(base: &Profil, base_link: &Lien, merged: &Profil, provenance: &Provenance, diff: &Diff) -> EcartsView {
         let count = |n: &str| diff.elements.iter().filter(|e| e.nature == n).count();
-        let champs: Vec<Champ> = changed_fields(diff).map(champ).collect();
+        let champs: Vec<Champ> = changed_fields(diff).map(|c| champ(c, base, merged)).collect();
         let resume = if champs.is_empty() && diff.elements.is_empty() {
             "L'adaptation reprend le profil de base sans rien y changer.".to_owned()
         } else {
@@ -100,7 +116,12 @@ impl EcartsView {
                         "retrait" => natures[1],
                         _ => natures[2],
                     },
-                    champs: e.champs.iter().map(champ).collect(),
+                    champs: e.champs.iter().map(|c| champ(c, base, merged)).collect(),
+                    contenu: match e.nature {
+                        "ajout" => contenu(merged, e),
+                        "retrait" => contenu(base, e),
+                        _ => None,
+                    },
                     motif: provenance
                         .changes
                         .iter()
@@ -136,46 +157,58 @@ impl EcartsView {
     }
 }
 
-fn champ(c: &FieldChange) -> Champ {
+fn champ(c: &FieldChange, base: &Profil, merged: &Profil) -> Champ {
+    // A level reads better with its name on the scale: `3 – Maîtrise`.
+    let (avant, apres) = if c.champ == "niveau" {
+        (level_text(base, &c.avant), level_text(merged, &c.apres))
+    } else {
+        (c.avant.trim().to_owned(), c.apres.trim().to_owned())
+    };
     Champ {
         champ: label(c.champ),
-        avant: c.avant.trim().to_owned(),
-        apres: c.apres.trim().to_owned(),
+        avant,
+        apres,
         liste: c.liste,
         retires: c.elements.0.clone(),
         ajoutes: c.elements.1.clone(),
     }
 }
 
-/// French name of a field of the diff.
-fn label(champ: &str) -> &'static str {
-    match champ {
-        "id" => "Identifiant",
-        "version" => "Version",
-        "statut" => "Statut",
-        "intitule" => "Intitulé",
-        "appellations" => "Autres appellations",
-        "famille" => "Famille de métiers",
-        "metier" => "Classement du métier (ROME, ESCO)",
-        "finalite" => "Finalité",
-        "contexte" => "Contexte",
-        "niveaux" => "Échelle des niveaux",
-        "conditions-exercice" => "Conditions d'exercice",
-        "relations.internes" => "Relations internes",
-        "relations.externes" => "Relations externes",
-        "profil-recherche.formation" => "Formation recherchée",
-        "profil-recherche.experience" => "Expérience recherchée",
-        "indicateurs" => "Indicateurs",
-        "evolutions" => "Évolutions possibles",
-        "sources" => "Sources",
-        "mise-a-jour" => "Date de mise à jour",
-        "description" => "Description",
-        "activites" => "Activités",
-        "libelle" => "Libellé",
-        "niveau" => "Niveau attendu",
-        "missions" => "Missions servies",
-        "essentielle" => "Essentielle",
-        "referentiels" => "Correspondances",
-        _ => "Autre rubrique",
+/// `3` as `3 – Maîtrise` on the scale of `p` (as is when not on it).
+fn level_text(p: &Profil, level: &str) -> String {
+    let level = level.trim();
+    match level.parse::<i64>().ok().and_then(|n| level_name(p, n)) {
+        Some(name) => format!("{level} – {name}"),
+        None => level.to_owned(),
     }
+}
+
+fn level_name(p: &Profil, n: i64) -> Option<String> {
+    p.scale().into_iter().find(|x| x.niveau.value == n).map(|x| x.libelle.value.trim().to_owned())
+}
+
+/// The content of the item `e` as found in `p`.
+fn contenu(p: &Profil, e: &ItemChange) -> Option<Contenu> {
+    let text = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.trim().to_owned()).filter(|t| !t.is_empty());
+    if e.categorie == "missions" {
+        let m = p.missions.iter().find(|m| m.id.value == e.id)?;
+        return Some(Contenu {
+            description: text(&m.description),
+            activites: m.activites.iter().map(|a| a.value.trim().to_owned()).collect(),
+            ..Contenu::default()
+        });
+    }
+    let cat = Categorie::ALL.into_iter().find(|c| c.key() == e.categorie)?;
+    let c = p.competences.list(cat).iter().find(|c| c.id.value == e.id)?;
+    let n = c.niveau.value;
+    Some(Contenu {
+        niveau: Some(match level_name(p, n) {
+            Some(name) => format!("{n} – {name}"),
+            None => n.to_string(),
+        }),
+        essentielle: *c.essentielle,
+        description: text(&c.description),
+        missions: c.missions.iter().map(|m| m.value.clone()).collect(),
+        activites: Vec::new(),
+    })
 }

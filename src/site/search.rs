@@ -1,7 +1,13 @@
 //! The search index of the site: every document, mission and competency,
+//! and each line of the sections that describe the work (conditions
+//! d'exercice, relations, profil recherché, indicateurs, évolutions, moyens),
 //! grouped by title and text so that an item shared by many profiles is one
 //! entry with links to each, and written as a script (`recherche-index.js`) that
 //! the search page loads without any request, even from `file://`.
+//!
+//! Each occurrence links to the item's anchor in its page: the id of a
+//! mission or competency (`M-01`, which the search also finds), or the id of
+//! the section that shows the line (`conditions`).
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -12,7 +18,7 @@ use serde::Serialize;
 use super::pages::Row;
 use crate::adapt::{Change, ChangeKind};
 use crate::check::suggest::fold;
-use crate::model::{Categorie, Poste, Profil};
+use crate::model::{Categorie, Poste, Profil, Text};
 
 /// Longest text kept to show under a result.
 const MAX_TEXT: usize = 220;
@@ -46,7 +52,37 @@ fn genre(categorie: Categorie) -> &'static str {
     }
 }
 
-/// A profile: itself, its missions and its competencies.
+/// The lines of a section, each an occurrence at the section's anchor.
+fn lines<'a>(
+    texts: impl IntoIterator<Item = &'a Text>,
+    genre: &'static str,
+    ancre: &'static str,
+    page: &Arc<str>,
+) -> impl Iterator<Item = Occurrence> {
+    let page = Arc::clone(page);
+    texts.into_iter().filter(|t| !t.value.trim().is_empty()).map(move |t| Occurrence {
+        titre: flat(&t.value),
+        genre,
+        texte: String::new(),
+        page: Arc::clone(&page),
+        ancre: ancre.to_owned(),
+    })
+}
+
+/// The sections of a profile about the work, with the anchors of the
+/// site's référentiel page (the same as in a fiche de poste).
+fn sections(p: &Profil, page: &Arc<str>) -> Vec<Occurrence> {
+    let mut out: Vec<Occurrence> = lines(&p.conditions_exercice, "Conditions d'exercice", "conditions", page).collect();
+    out.extend(lines(&p.relations.internes, "Relations internes", "relations", page));
+    out.extend(lines(&p.relations.externes, "Relations externes", "relations", page));
+    out.extend(lines(&p.profil_recherche.formation, "Formation recherchée", "profil-recherche", page));
+    out.extend(lines(&p.profil_recherche.experience, "Expérience recherchée", "profil-recherche", page));
+    out.extend(lines(&p.indicateurs, "Indicateur", "indicateurs", page));
+    out.extend(lines(&p.evolutions, "Évolution possible", "evolutions", page));
+    out
+}
+
+/// A profile: itself, its missions, its competencies and its sections.
 pub fn of_profil(p: &Profil, page: &str) -> Vec<Occurrence> {
     let page: Arc<str> = page.into();
     let mut out = vec![document(p, "Profil", &page)];
@@ -58,10 +94,13 @@ pub fn of_profil(p: &Profil, page: &str) -> Vec<Occurrence> {
         ancre: m.id.value.clone(),
     }));
     out.extend(p.competences.iter().map(|(cat, c)| competence(cat, c, &page)));
+    out.extend(sections(p, &page));
     out
 }
 
-/// An adaptation: itself, and what it adds or changes (the rest is its base's).
+/// An adaptation: itself, what it adds or changes among missions and
+/// competencies (the rest is its base's), and its sections (few lines; a
+/// line it shares with its base is one entry with a link to each).
 pub fn of_adaptation(merged: &Profil, changes: &[Change], page: &str) -> Vec<Occurrence> {
     let page: Arc<str> = page.into();
     let mut out = vec![document(merged, "Adaptation locale", &page)];
@@ -82,10 +121,12 @@ pub fn of_adaptation(merged: &Profil, changes: &[Change], page: &str) -> Vec<Occ
             out.push(competence(cat, c, &page));
         }
     }
+    out.extend(sections(merged, &page));
     out
 }
 
-/// A post: itself and its own missions.
+/// A post: itself, its own missions, means and conditions (those of its
+/// profile are indexed with the profile).
 pub fn of_poste(p: &Poste, intitule: &str, page: &str) -> Vec<Occurrence> {
     let page: Arc<str> = page.into();
     let mut out = vec![Occurrence {
@@ -100,11 +141,13 @@ pub fn of_poste(p: &Poste, intitule: &str, page: &str) -> Vec<Occurrence> {
         genre: "Mission propre au poste",
         texte: m.activites.iter().map(|a| a.value.trim()).collect::<Vec<_>>().join(" ; "),
         page: Arc::clone(&page),
-        ancre: String::new(),
+        ancre: "missions".to_owned(),
     }));
     for o in &mut out[1..] {
         o.texte = flat(&o.texte);
     }
+    out.extend(lines(&p.moyens, "Moyens du poste", "moyens", &page));
+    out.extend(lines(&p.conditions_exercice, "Conditions d'exercice", "conditions", &page));
     out
 }
 
