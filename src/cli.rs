@@ -206,6 +206,12 @@ pub struct ValidateArgs {
     /// Avertit (W010) quand un fichier d'un dépôt git a changé depuis la branche principale sans nouvelle `version`
     #[arg(long)]
     pub verifier_version: bool,
+    /// Ignore les avertissements de ce code (répétable : --ignore W003 --ignore W004)
+    #[arg(long, value_name = "CODE")]
+    pub ignore: Vec<String>,
+    /// Fichier de configuration à lire au lieu du refnum.toml trouvé en remontant depuis le dossier courant
+    #[arg(long, value_name = "FICHIER")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

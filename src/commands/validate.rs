@@ -7,19 +7,43 @@ use std::sync::Arc;
 use crate::check::batch::{Input, check_all_with};
 use crate::check::versions;
 use crate::cli::{ReportFormat, ValidateArgs};
+use crate::diagnostic::rules::{self, Level};
 use crate::diagnostic::{FileReport, Summary, github, gitlab, human, json, sarif};
 use crate::error::Error;
 use crate::load::Source;
+use crate::load::config::Config;
+use crate::load::discover::discover;
 use crate::load::git::{self, Repository};
 use crate::model::{Document, Text};
 use crate::progress::{Progress, Silent};
 use crate::{Outcome, Terminal, exit};
 
 pub fn run(args: &ValidateArgs, terminal: Terminal, progress: &dyn Progress) -> Result<Outcome, Error> {
-    let inputs = super::inputs(&args.paths)?;
+    let config = match &args.config {
+        Some(path) => Config::read(path)?,
+        None => Config::discover(&std::env::current_dir().map_err(|e| Error::io(std::path::Path::new("."), e))?)?,
+    };
+    let mut levels = config.regles.clone();
+    for code in &args.ignore {
+        let c = rules::code_named(code).ok_or_else(|| Error::Usage(format!("--ignore {code} : {}", rules::unknown_code(code))))?;
+        if let Some(why) = rules::refused(c, Level::Ignore) {
+            return Err(Error::Usage(format!("--ignore {code} : {why}")));
+        }
+        levels.insert(c, Level::Ignore);
+    }
+    let mut inputs = given_inputs(&args.paths, &config)?;
+    let given = inputs.len();
+    // The profiles of the repository are read too, unshown, so that a post
+    // or an adaptation given alone (as a pre-commit hook does) finds the
+    // profile it names.
+    if !args.paths.is_empty() {
+        inputs.extend(context_inputs(&config, &inputs)?);
+    }
     let checked = check_all_with(&inputs, version_of, progress);
     progress.finish();
-    let checked = checked?;
+    let mut checked = checked?;
+    checked.truncate(given);
+    inputs.truncate(given);
     let mut reports: Vec<FileReport> = Vec::with_capacity(checked.len());
     let mut versions = Vec::with_capacity(checked.len());
     for c in checked {
@@ -29,6 +53,7 @@ pub fn run(args: &ValidateArgs, terminal: Terminal, progress: &dyn Progress) -> 
     if args.verifier_version {
         versions_raised(&inputs, &versions, &mut reports)?;
     }
+    rules::apply(&mut reports, &levels);
     let summary = Summary::of(&reports);
     let text = match args.format {
         ReportFormat::Human => human::render(&reports, &summary, terminal.color),
@@ -55,6 +80,55 @@ pub fn run(args: &ValidateArgs, terminal: Terminal, progress: &dyn Progress) -> 
         stderr: String::new(),
         code: if failed { exit::INVALID } else { exit::OK },
     })
+}
+
+/// The files to check: the paths given (or, with none, the profile folders
+/// of the configuration that exist, else the built-in profiles), less the
+/// excluded ones.
+fn given_inputs(paths: &[PathBuf], config: &Config) -> Result<Vec<Input>, Error> {
+    if paths.is_empty() {
+        let folders: Vec<PathBuf> = config.profils.iter().filter(|d| d.is_dir()).cloned().collect();
+        if folders.is_empty() {
+            return Ok(Input::builtins());
+        }
+        let files: Vec<PathBuf> = discover(&folders)?.into_iter().filter(|f| !config.excluded(f)).collect();
+        if files.is_empty() {
+            let shown: Vec<String> = folders.iter().map(|p| p.display().to_string()).collect();
+            return Err(Error::Usage(format!(
+                "aucun fichier .yaml ou .yml dans {} : ajoutez-y des profils, ou indiquez les chemins à traiter",
+                shown.join(", ")
+            )));
+        }
+        return Ok(files.into_iter().map(Input::Disk).collect());
+    }
+    let found = discover(paths)?;
+    if found.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Usage(format!("aucun fichier .yaml ou .yml dans {}", shown.join(", "))));
+    }
+    // Every file excluded is not an error: a hook may pass only excluded files.
+    Ok(found.into_iter().filter(|f| !config.excluded(f)).map(Input::Disk).collect())
+}
+
+/// The files of the profile folders that are not among `inputs`.
+fn context_inputs(config: &Config, inputs: &[Input]) -> Result<Vec<Input>, Error> {
+    let folders: Vec<PathBuf> = config.profils.iter().filter(|d| d.is_dir()).cloned().collect();
+    if folders.is_empty() {
+        return Ok(Vec::new());
+    }
+    let given: std::collections::HashSet<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Disk(path) => std::fs::canonicalize(path).ok(),
+            Input::Builtin { .. } => None,
+        })
+        .collect();
+    Ok(discover(&folders)?
+        .into_iter()
+        .filter(|f| !config.excluded(f))
+        .filter(|f| std::fs::canonicalize(f).is_ok_and(|real| !given.contains(&real)))
+        .map(Input::Disk)
+        .collect())
 }
 
 /// Appends the Markdown summary to the file GitHub Actions shows on the

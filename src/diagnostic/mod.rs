@@ -10,6 +10,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 mod report;
+pub mod rules;
 pub mod sarif;
 
 use serde::Serialize;
@@ -43,11 +44,13 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     pub help: Option<String>,
+    /// A level set by the user (see `rules`), instead of the code's own.
+    pub severity: Option<Severity>,
 }
 
 impl Diagnostic {
     pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { code, message: message.into(), span, help: None }
+        Diagnostic { code, message: message.into(), span, help: None, severity: None }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -56,6 +59,6 @@ impl Diagnostic {
     }
 
     pub fn severity(&self) -> Severity {
-        self.code.severity()
+        self.severity.unwrap_or(self.code.severity())
     }
 }

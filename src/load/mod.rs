@@ -5,6 +5,7 @@
 
 pub mod builtin;
 pub mod catalog;
+pub mod config;
 mod de;
 pub mod discover;
 pub mod git;
