@@ -6,6 +6,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Files are checked on rayon's threads, whose default stack (2 MiB) is
+    // smaller than the main thread's: a deeply nested file (refused with
+    // E003, but only once read that deep) must not overflow it.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(16 << 20).build_global();
     let outcome = match refnum::cli::parse(std::env::args_os()) {
         Ok(cli) => run(cli),
         Err(outcome) => outcome,

@@ -57,6 +57,23 @@ fn deep_block_nesting() {
 }
 
 #[test]
+fn deep_files_checked_in_parallel_do_not_overflow_a_worker_thread() {
+    let mut yaml = String::new();
+    for depth in 0..200 {
+        yaml.push_str(&format!("{}k{depth}:\n", "  ".repeat(depth)));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<_> = (0..4).map(|i| dir.path().join(format!("profond-{i}.yaml"))).collect();
+    for path in &paths {
+        std::fs::write(path, &yaml).unwrap();
+    }
+    let o = Command::cargo_bin("refnum").unwrap().args(["validate", "--format", "json"]).args(&paths).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["summary"]["errors"], 4);
+}
+
+#[test]
 fn huge_file() {
     let line = "# commentaire de remplissage pour dépasser la limite de taille\n";
     let yaml = line.repeat(5 * 1024 * 1024 / line.len() + 1);

@@ -25,7 +25,8 @@ pub fn run(args: &ValidateArgs, terminal: Terminal, progress: &dyn Progress) -> 
     };
     let mut levels = config.regles.clone();
     for code in &args.ignore {
-        let c = rules::code_named(code).ok_or_else(|| Error::Usage(format!("--ignore {code} : {}", rules::unknown_code(code))))?;
+        let c = rules::code_named(code)
+            .ok_or_else(|| Error::Usage(format!("--ignore {code} : {}", rules::unknown_code(code))))?;
         if let Some(why) = rules::refused(c, Level::Ignore) {
             return Err(Error::Usage(format!("--ignore {code} : {why}")));
         }

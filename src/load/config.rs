@@ -100,7 +100,11 @@ impl Config {
         let profils = match raw.profils {
             Some(list) => {
                 if list.is_empty() {
-                    return Err(at(0, "`profils` est vide : indiquez au moins un dossier, par exemple `profils = [\"profiles\"]`".into()));
+                    return Err(at(
+                        0,
+                        "`profils` est vide : indiquez au moins un dossier, par exemple `profils = [\"profiles\"]`"
+                            .into(),
+                    ));
                 }
                 list.into_iter()
                     .map(|p| {
@@ -117,7 +121,10 @@ impl Config {
         let mut globs = GlobSetBuilder::new();
         for pattern in &raw.exclure {
             let glob = Glob::new(pattern.get_ref().trim_start_matches("./")).map_err(|e| {
-                at(pattern.span().start, format!("motif d'exclusion invalide `{}` : {}", pattern.get_ref(), glob_error(&e)))
+                at(
+                    pattern.span().start,
+                    format!("motif d'exclusion invalide `{}` : {}", pattern.get_ref(), glob_error(&e)),
+                )
             })?;
             globs.add(glob);
         }
@@ -151,7 +158,11 @@ impl Config {
         if self.exclure.is_empty() {
             return false;
         }
-        let absolute = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(path)
+        };
         let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         let absolute = std::fs::canonicalize(&absolute).unwrap_or(absolute);
         let relative = absolute.strip_prefix(&root).unwrap_or(path);
