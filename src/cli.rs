@@ -157,6 +157,9 @@ pub struct FicheArgs {
     /// Format : html (par défaut), markdown, docx ou jsonld (offre d'emploi schema.org)
     #[arg(long, value_enum, default_value_t = FicheFormat::Html, hide_possible_values = true, hide_default_value = true)]
     pub format: FicheFormat,
+    /// Ajoute en annexe les tableaux complets des compétences (niveau, description, missions) ; sans cette option, la fiche tient en trois pages au plus
+    #[arg(long)]
+    pub complet: bool,
     #[command(flatten)]
     pub document: DocumentArgs,
 }
