@@ -94,7 +94,8 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     ))));
     for cat in &profil.categories {
         doc = doc.add_paragraph(heading(2, cat.titre));
-        let essentials_first = cat.competences.iter().filter(|c| c.essentielle).chain(cat.competences.iter().filter(|c| !c.essentielle));
+        let essentials_first =
+            cat.competences.iter().filter(|c| c.essentielle).chain(cat.competences.iter().filter(|c| !c.essentielle));
         for c in essentials_first {
             let runs = if c.essentielle {
                 vec![

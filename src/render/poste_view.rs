@@ -63,9 +63,8 @@ impl PosteView {
             },
         );
         let candidature = p.candidature.as_ref();
-        let section = |cle: &str| {
-            p.section(profil, cle).map(|s| s.lignes().into_iter().map(text).collect()).unwrap_or_default()
-        };
+        let section =
+            |cle: &str| p.section(profil, cle).map(|s| s.lignes().into_iter().map(text).collect()).unwrap_or_default();
         PosteView::finished(PosteView {
             renseigne: true,
             id: text(&p.id),
