@@ -16,8 +16,8 @@ const SHADE: &str = "E8EEF5";
 const TODO_COLOR: &str = "8A3B00";
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
-/// Width of the text block (A4 less 2 × 2 cm margins), in twentieths of a point.
-const TEXT_WIDTH: usize = 9638;
+/// Width of the text block (A4 less 2 × 1.5 cm margins), in twentieths of a point.
+const TEXT_WIDTH: usize = 10206;
 /// Dates written in the package, so the same input gives the same bytes.
 const FIXED_DATE: &str = "2024-05-01T00:00:00Z";
 
@@ -120,14 +120,8 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     if poste.relations_internes.is_empty() && poste.relations_externes.is_empty() {
         doc = doc.add_paragraph(todo_paragraph("Relations à compléter."));
     }
-    if !poste.relations_internes.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Relations internes"));
-        doc = bullets(doc, &poste.relations_internes);
-    }
-    if !poste.relations_externes.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Relations externes"));
-        doc = bullets(doc, &poste.relations_externes);
-    }
+    doc = run_in(doc, "Relations internes", &poste.relations_internes);
+    doc = run_in(doc, "Relations externes", &poste.relations_externes);
 
     doc = doc.add_paragraph(heading(1, "Moyens mis à disposition"));
     doc = if poste.moyens.is_empty() {
@@ -140,14 +134,8 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     if poste.formation.is_empty() && poste.experience.is_empty() {
         doc = doc.add_paragraph(todo_paragraph("Profil à compléter."));
     }
-    if !poste.formation.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Formation"));
-        doc = bullets(doc, &poste.formation);
-    }
-    if !poste.experience.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Expérience"));
-        doc = bullets(doc, &poste.experience);
-    }
+    doc = run_in(doc, "Formation", &poste.formation);
+    doc = run_in(doc, "Expérience", &poste.experience);
     if !poste.indicateurs.is_empty() {
         doc = doc.add_paragraph(heading(1, "Indicateurs d'appréciation des résultats"));
         doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(poste.indicateurs_texte.as_str())));
@@ -158,11 +146,26 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     }
 
     doc = doc.add_paragraph(heading(1, "Dates et candidature"));
-    doc = doc.add_table(key_values(&[
+    let mut dates = Paragraph::new();
+    for (i, (label, value)) in [
         ("Prise de poste", &poste.prise_de_poste),
         ("Date limite de candidature", &poste.date_limite),
         ("Contact", &poste.contact),
-    ]));
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            dates = dates.add_run(Run::new().add_text(" · "));
+        }
+        dates = dates.add_run(Run::new().add_text(format!("{label} : ")).bold());
+        dates = dates.add_run(if value == A_COMPLETER {
+            Run::new().add_text(value.as_str()).italic().color(TODO_COLOR)
+        } else {
+            Run::new().add_text(value.as_str())
+        });
+    }
+    doc = doc.add_paragraph(dates);
     if let Some(text) = &poste.modalites {
         doc = free_text(doc, text);
     }
@@ -183,6 +186,19 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     pack(doc)
 }
 
+/// A short list run in as one paragraph after a bold label (compact fiche);
+/// nothing when the list is empty.
+fn run_in(doc: Docx, label: &str, lines: &[String]) -> Docx {
+    if lines.is_empty() {
+        return doc;
+    }
+    doc.add_paragraph(
+        Paragraph::new()
+            .add_run(Run::new().add_text(format!("{label}. ")).bold())
+            .add_run(Run::new().add_text(super::view::run_in(lines))),
+    )
+}
+
 /// The full competency tables (`--complet`).
 fn annex(mut doc: Docx, profil: &ProfilView) -> Docx {
     doc = doc.add_paragraph(heading(1, "Annexe : compétences détaillées"));
@@ -191,7 +207,7 @@ fn annex(mut doc: Docx, profil: &ProfilView) -> Docx {
         "Niveaux : {}. Les compétences marquées « essentielle » sont indispensables à la prise de poste.",
         scale.join(", ")
     ))));
-    let widths = [4938, 2100, 1300, 1300];
+    let widths = [5506, 2100, 1300, 1300];
     for cat in &profil.categories {
         doc = doc.add_paragraph(heading(2, cat.titre));
         let mut rows = vec![header_row(&["Compétence", "Niveau requis", "Essentielle", "Missions"], &widths)];
@@ -239,26 +255,26 @@ fn base(header: &str) -> Docx {
     };
     Docx::new()
         .page_size(A4.0, A4.1)
-        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
+        .page_margin(PageMargin::new().top(794).bottom(794).left(850).right(850).header(397).footer(397))
         .default_fonts(font)
-        .default_size(21)
+        .default_size(18)
         .add_style(
             Style::new("Normal", StyleType::Paragraph)
                 .name("Normal")
-                .size(21)
-                .line_spacing(LineSpacing::new().after(80)),
+                .size(18)
+                .line_spacing(LineSpacing::new().after(40)),
         )
         .add_style(
             Style::new("Title", StyleType::Paragraph)
                 .name("Title")
                 .based_on("Normal")
-                .size(40)
+                .size(32)
                 .bold()
                 .color(ACCENT)
                 .line_spacing(LineSpacing::new().after(120)),
         )
-        .add_style(heading("Heading1", "heading 1", 30, 0, 360))
-        .add_style(heading("Heading2", "heading 2", 24, 1, 220))
+        .add_style(heading("Heading1", "heading 1", 24, 0, 160))
+        .add_style(heading("Heading2", "heading 2", 20, 1, 100))
         .header(
             Header::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(header).size(16).color("4A4A4A"))),
         )
