@@ -160,6 +160,9 @@ pub struct FicheArgs {
     /// (DOCX) Modèle Word de la structure dont reprendre les styles, l'en-tête et le pied de page (logo compris)
     #[arg(long, value_name = "MODELE.docx")]
     pub reference_docx: Option<PathBuf>,
+    /// Ajoute en annexe les tableaux complets des compétences (niveau, description, missions) ; sans cette option, la fiche tient en trois pages au plus
+    #[arg(long)]
+    pub complet: bool,
     #[command(flatten)]
     pub document: DocumentArgs,
 }

@@ -134,7 +134,7 @@ fn documents_of_an_adaptation_list_the_local_changes() {
     let html = ok(&refnum(&["render", CASE, "--format", "html"]));
     assert!(html.contains("Annexe\u{A0}: adaptations locales"));
     let fiche = ok(&refnum(&["fiche", CASE, "--format", "markdown"]));
-    assert!(fiche.contains("### Animer le réseau des commerçants"));
+    assert!(fiche.contains("**Animer le réseau des commerçants.**"), "{fiche}");
     assert!(!fiche.contains("Notions d’automatisation entre logiciels"), "a removed competency is not required");
 }
 

@@ -29,6 +29,12 @@ fn referentiels_of_both_profiles() {
 }
 
 /// Spaces as typography may render them (no-break, narrow no-break) folded to plain spaces.
+/// Text with French typography reduced to plain characters (no-break
+/// spaces as spaces, plain apostrophe and hyphen), layout kept.
+fn fold(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'").replace('\u{2011}', "-")
+}
+
 /// Text with French typography folded out (spaces of any kind dropped,
 /// typographic apostrophe and no-break hyphen made plain), so that a source
 /// text can be found in a rendered document.
@@ -100,28 +106,82 @@ fn fiches_of_the_example_posts_and_of_a_profile_alone() {
     let out = ok(&refnum(&["fiche", "coordinateur", "--format", "markdown"]));
     assert!(out.contains("_à compléter_"));
     insta::assert_snapshot!("fiche_profil_seul.md", out);
+    let out = ok(&refnum(&["fiche", "coordinateur", "--format", "html"]));
+    insta::assert_snapshot!("fiche_profil_seul.html", out);
 }
 
 #[test]
 fn the_fiche_follows_the_order_hr_staff_expect() {
-    let out = ok(&refnum(&["fiche", POSTES[0], "--format", "markdown"]));
+    let out = fold(&ok(&refnum(&["fiche", POSTES[0], "--format", "markdown"])));
     let order = [
         "## Identification du poste",
         "## Finalité du poste",
         "## Missions et activités",
-        "## Positionnement",
+        "## Compétences requises",
+        "## Conditions et contraintes d'exercice",
         "## Relations fonctionnelles",
         "## Moyens mis à disposition",
-        "## Conditions et contraintes d’exercice",
-        "## Compétences requises",
         "## Profil recherché",
-        "## Indicateurs d’appréciation des résultats",
+        "## Indicateurs d'appréciation des résultats",
         "## Évolutions possibles",
         "## Dates et candidature",
     ];
     let positions: Vec<usize> = order.iter().map(|h| out.find(h).unwrap_or_else(|| panic!("missing {h}"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     assert!(out.contains("(propre au poste)"), "the post's own missions are listed");
+    let identification = &out[positions[0]..positions[1]];
+    assert!(identification.contains("| Rattachement hiérarchique | Responsable du service Appui aux entreprises |"));
+    assert!(identification.contains("| Structure | CCI Aveyron (<https://www.aveyron.cci.fr>) |"), "{identification}");
+    assert!(!out.contains("## Annexe"), "no annex without --complet");
+}
+
+#[test]
+fn a_post_replaces_its_profile_conditions_and_relations_without_repeating_them() {
+    let out = fold(&ok(&refnum(&["fiche", POSTES[0], "--format", "markdown"])));
+    assert!(out.contains("permis B indispensable"));
+    assert!(!out.contains("permis B généralement requis"), "the profile's conditions are replaced");
+    assert_eq!(out.matches("Obligation de neutralité").count(), 1, "the neutrality clause once");
+    let externes = &out[out.find("### Relations externes").unwrap()..out.find("## Moyens").unwrap()];
+    assert!(!externes.contains("Chambres consulaires"), "a CCI does not list the chambres as partners: {externes}");
+    // Indicators complete the profile's: the profile's are all there.
+    let profile = std::fs::read_to_string(root().join("profiles/conseiller-referent-entreprise.yaml")).unwrap();
+    assert!(profile.contains("Nombre de diagnostics réalisés et remis aux entreprises."));
+    assert!(out.contains("Nombre de diagnostics réalisés et remis aux entreprises."));
+}
+
+#[test]
+fn the_example_posts_repeat_no_line_of_their_profile() {
+    let mut args = vec!["validate", "--format", "json"];
+    let posts = ["examples", "profiles"];
+    args.extend(posts);
+    let o = refnum(&args);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(!text.contains("W005"), "{text}");
+    assert_eq!(o.status.code(), Some(0), "{text}");
+}
+
+#[test]
+fn complet_adds_the_full_competency_tables() {
+    let compact = fold(&ok(&refnum(&["fiche", POSTES[0], "--format", "markdown"])));
+    let full = fold(&ok(&refnum(&["fiche", POSTES[0], "--format", "markdown", "--complet"])));
+    assert!(full.starts_with(&compact[..compact.find("---\n\nFiche de poste produite").unwrap()]));
+    let annex = &full[full.find("## Annexe : compétences détaillées").expect("annex")..];
+    assert!(annex.contains("| Compétence | Niveau requis | Essentielle | Missions |"));
+    assert!(annex.contains("| 3 – Maîtrise | oui | M-01, M-02 |"), "{annex}");
+    let html = fold(&ok(&refnum(&["fiche", "conseiller", "--format", "html", "--complet"])));
+    assert!(html.contains("<h2 id=\"annexe\">Annexe : compétences détaillées</h2>"));
+    assert!(!fold(&ok(&refnum(&["fiche", "conseiller", "--format", "html"]))).contains("id=\"annexe\""));
+}
+
+#[test]
+fn compact_competences_put_essentials_first_with_a_short_level() {
+    let out = fold(&ok(&refnum(&["fiche", "conseiller", "--format", "markdown"])));
+    let savoirs = &out[out.find("### Savoirs").unwrap()..out.find("### Savoir-faire").unwrap()];
+    let items: Vec<&str> = savoirs.lines().filter(|l| l.starts_with("- ")).collect();
+    assert!(items.len() >= 5, "{savoirs}");
+    let first_optional = items.iter().position(|l| !l.ends_with(", essentielle)")).unwrap();
+    assert!(items[first_optional..].iter().all(|l| !l.contains("essentielle")), "essentials first: {items:?}");
+    assert!(items[0].starts_with("- **") && items[0].ends_with("(Maîtrise, essentielle)"), "{}", items[0]);
 }
 
 #[test]
@@ -147,7 +207,7 @@ fn docx_part(bytes: &[u8], name: &str) -> String {
 fn the_docx_holds_every_competency_with_real_styles() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fiche.docx");
-    let o = refnum(&["fiche", POSTES[0], "--format", "docx", "-o", path.to_str().unwrap()]);
+    let o = refnum(&["fiche", POSTES[0], "--format", "docx", "--complet", "-o", path.to_str().unwrap()]);
     ok(&o);
     let bytes = std::fs::read(&path).unwrap();
     let document = docx_part(&bytes, "word/document.xml");
@@ -282,11 +342,13 @@ fn labels_with_markdown_characters_do_not_break_tables() {
         profile.replacen(&format!("libelle: {first_label}"), "libelle: \"Outils | tableurs * macros # _base_\"", 1);
     let path = dir.path().join("tricky.yaml");
     std::fs::write(&path, tricky).unwrap();
-    let md = ok(&refnum(&["fiche", path.to_str().unwrap(), "--format", "markdown"]));
-    let row = md.lines().find(|l| l.contains("Outils")).unwrap();
-    assert!(row.starts_with("| Outils \\| tableurs \\* macros \\# \\_base\\_ |"), "{row}");
+    let md = ok(&refnum(&["fiche", path.to_str().unwrap(), "--format", "markdown", "--complet"]));
+    let item = md.lines().find(|l| l.starts_with("- ") && l.contains("Outils")).unwrap();
+    assert!(item.contains("Outils \\| tableurs \\* macros \\# \\_base\\_"), "{item}");
+    let row = md.lines().find(|l| l.starts_with("| Outils")).unwrap();
+    assert!(row.starts_with("| Outils \\| tableurs \\* macros \\# \\_base\\_"), "{row}");
     let unescaped_pipes = row.char_indices().filter(|(i, c)| *c == '|' && !row[..*i].ends_with('\\')).count();
-    assert_eq!(unescaped_pipes, 4, "three cells: {row}");
+    assert_eq!(unescaped_pipes, 5, "four cells: {row}");
 }
 
 #[test]

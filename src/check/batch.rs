@@ -161,7 +161,41 @@ where
         report.diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
         checked[i].kept = None;
     }
+    let valid_posts: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| matches!(e, Some(Entry::Poste { .. })) && checked[*i].kept.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    for (i, diagnostics) in repeated_lines(&set, inputs, valid_posts) {
+        let report = &mut checked[i].report;
+        if report.source.is_none() {
+            report.source = reread(&inputs[i]);
+        }
+        report.diagnostics.extend(diagnostics);
+        report.diagnostics.sort_by_key(|d| (d.span.line, d.span.column, d.code));
+    }
     Ok((checked, set))
+}
+
+/// Each valid post set against its (resolved) profile: the lines it would
+/// repeat in the fiche (`repetition`). A profile that cannot be resolved is
+/// reported elsewhere.
+fn repeated_lines(set: &SetIndex<'_>, inputs: &[Input], posts: Vec<usize>) -> Vec<(usize, Vec<Diagnostic>)> {
+    let lookup = |reference: &str, from: &Input| set.lookup(reference, from);
+    posts
+        .into_par_iter()
+        .filter_map(|i| {
+            let found = set.get(i).ok()?;
+            let Document::Poste(poste) = &found.document else {
+                return None;
+            };
+            let base = lookup(&poste.profil.value, &inputs[i]).ok()?;
+            let resolved = adapt::resolve(base, &lookup).ok()?;
+            let diagnostics = super::repetition::check(poste, &resolved.profil);
+            (!diagnostics.is_empty()).then_some((i, diagnostics))
+        })
+        .collect()
 }
 
 /// A post whose `profil` is a path to an existing file: that file must be

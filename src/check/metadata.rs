@@ -99,7 +99,43 @@ pub fn adaptation(a: &Adaptation, out: &mut Vec<Diagnostic>) {
     date(&a.mise_a_jour, "la date de mise à jour", out);
 }
 
+/// An absolute web address: `https://` or `http://`, then a host name with a
+/// dot (or `localhost`), and no space.
+pub fn is_web_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host =
+        host.rsplit_once(':').map_or(host, |(h, port)| if port.bytes().all(|b| b.is_ascii_digit()) { h } else { host });
+    let labels_ok = host.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    labels_ok && (host.contains('.') || host == "localhost") && !url.contains(char::is_whitespace)
+}
+
+fn web_address(url: &Text, what: &str, out: &mut Vec<Diagnostic>) {
+    let value = url.value.trim();
+    if is_web_url(value) {
+        return;
+    }
+    let help = if is_web_url(&format!("https://{value}")) {
+        format!("ajoutez https:// devant l'adresse : `https://{value}`")
+    } else {
+        "écrivez l'adresse complète, par exemple `https://www.exemple.fr`".to_owned()
+    };
+    out.push(
+        Diagnostic::new(
+            Code::InvalidUrl,
+            url.span,
+            format!("{what} `{value}` n'est pas une adresse web complète (https://…)"),
+        )
+        .with_help(help),
+    );
+}
+
 pub fn poste(p: &Poste, out: &mut Vec<Diagnostic>) {
+    if let Some(site) = &p.structure.site_web {
+        web_address(site, "le site web de la structure", out);
+    }
     date(&p.mise_a_jour, "la date de mise à jour", out);
     if let Some(d) = &p.prise_de_poste {
         date(d, "la date de prise de poste", out);
@@ -123,6 +159,18 @@ mod tests {
         assert!(is_semver("1.0.0-rc-1"));
         assert!(is_semver("1.0.0+cci.12"));
         assert!(!is_semver("1.0.0+"));
+    }
+
+    #[test]
+    fn web_addresses() {
+        assert!(is_web_url("https://www.aveyron.cci.fr"));
+        assert!(is_web_url("http://exemple.fr/recrutement?poste=1"));
+        assert!(is_web_url("https://exemple.fr:8443/"));
+        assert!(!is_web_url("www.aveyron.cci.fr"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("https://exemple"));
+        assert!(!is_web_url("https://exemple .fr"));
+        assert!(!is_web_url("ftp://exemple.fr"));
     }
 
     #[test]

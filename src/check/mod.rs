@@ -9,6 +9,7 @@ mod ids;
 mod metadata;
 pub mod project;
 mod references;
+pub mod repetition;
 mod scale;
 pub mod structure;
 pub mod suggest;

@@ -31,11 +31,11 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let bytes = match &found.document {
         Document::Poste(poste) => {
             let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
-            render::fiche(&resolved.profil, Some(poste), format, &templates)?
+            render::fiche(&resolved.profil, Some(poste), format, args.complet, &templates)?
         }
         _ => {
             let resolved = catalog::resolve(found.clone(), dir.as_deref())?;
-            render::fiche(&resolved.profil, None, format, &templates)?
+            render::fiche(&resolved.profil, None, format, args.complet, &templates)?
         }
     };
     let bytes = match reference {

@@ -74,10 +74,12 @@ codes! {
     BrokenReference => ("E044", Error, "renvoi à un élément retiré"),
     MovedItem => ("E045", Error, "élément déplacé de catégorie"),
     BaseVersion => ("E046", Error, "version du profil de base hors exigence"),
+    InvalidUrl => ("E050", Error, "adresse web invalide"),
     UnusedCompetency => ("W001", Warning, "compétence rattachée à aucune mission"),
     UncoveredMission => ("W002", Warning, "mission servie par aucune compétence"),
     NotInfinitive => ("W003", Warning, "verbe à l'infinitif attendu"),
     DuplicateLabel => ("W004", Warning, "libellé en double"),
+    RepeatedLine => ("W005", Warning, "ligne du poste déjà dans son profil"),
     VersionNotRaised => ("W010", Warning, "fichier modifié sans nouvelle version"),
 }
 

@@ -5,6 +5,7 @@
 
 mod adaptation;
 mod competence;
+mod lignes;
 mod mission;
 mod niveaux;
 mod poste;
@@ -14,9 +15,13 @@ mod spanned;
 
 pub use adaptation::{Adaptation, Base, CompetencePatch, CompetencesPatch, MissionPatch, Retrait};
 pub use competence::{Categorie, Competence, Competences, Referentiels};
+pub use lignes::{Fusion, Lignes, Section};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
-pub use poste::{Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, Structure, TypeContrat};
+pub use poste::{
+    Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, ProfilRecherchePoste, RelationsPoste,
+    Structure, TypeContrat,
+};
 pub use profil::{Metier, Profil, ProfilKind, ProfilRecherche, Relations, Source, Statut};
 pub(crate) use spanned::{SPAN_FIELDS, SPANNED_NAME};
 pub use spanned::{Span, Spanned};

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Spanned, Text};
+use super::{Fusion, Lignes, Profil, Section, Spanned, Text};
 
 /// The only accepted value of `type` in a post file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -61,11 +61,107 @@ pub struct Poste {
     pub moyens: Vec<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missions_specifiques: Vec<MissionSpecifique>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conditions_exercice: Vec<Text>,
+    // Replaces the profile's unless given as `{ complete: [...] }`.
+    #[schemars(
+        description = "Conditions d'exercice du poste : remplacent celles du profil (ou les complètent avec `{ complete: [...] }`)."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditions_exercice: Option<Lignes>,
+    #[serde(default, skip_serializing_if = "RelationsPoste::is_empty")]
+    pub relations: RelationsPoste,
+    #[serde(default, skip_serializing_if = "ProfilRecherchePoste::is_empty")]
+    pub profil_recherche: ProfilRecherchePoste,
+    // Added to the profile's unless given as `{ remplace: [...] }`.
+    #[schemars(
+        description = "Indicateurs propres au poste : s'ajoutent à ceux du profil (ou les remplacent avec `{ remplace: [...] }`)."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicateurs: Option<Lignes>,
+    #[schemars(
+        description = "Évolutions propres au poste : s'ajoutent à celles du profil (ou les remplacent avec `{ remplace: [...] }`)."
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evolutions: Option<Lignes>,
     // `AAAA-MM-JJ`.
     #[schemars(description = "Date au format AAAA-MM-JJ.")]
     pub mise_a_jour: Text,
+}
+
+impl Poste {
+    /// Every section the post shares with its profile, in document order,
+    /// with the way a plain list combines: what describes the real post
+    /// (conditions, relations, profil recherché) replaces the profile's
+    /// generic lines; indicators and career paths are added to them.
+    pub fn sections<'a>(&'a self, profil: &'a Profil) -> [Section<'a>; 7] {
+        let section = |cle, poste: &'a Option<Lignes>, profil: &'a [Text], defaut| Section {
+            cle,
+            poste: poste.as_ref(),
+            profil,
+            defaut,
+        };
+        [
+            section("conditions-exercice", &self.conditions_exercice, &profil.conditions_exercice, Fusion::Remplace),
+            section("relations.internes", &self.relations.internes, &profil.relations.internes, Fusion::Remplace),
+            section("relations.externes", &self.relations.externes, &profil.relations.externes, Fusion::Remplace),
+            section(
+                "profil-recherche.formation",
+                &self.profil_recherche.formation,
+                &profil.profil_recherche.formation,
+                Fusion::Remplace,
+            ),
+            section(
+                "profil-recherche.experience",
+                &self.profil_recherche.experience,
+                &profil.profil_recherche.experience,
+                Fusion::Remplace,
+            ),
+            section("indicateurs", &self.indicateurs, &profil.indicateurs, Fusion::Complete),
+            section("evolutions", &self.evolutions, &profil.evolutions, Fusion::Complete),
+        ]
+    }
+
+    /// The section of key `cle` (see `sections`).
+    pub fn section<'a>(&'a self, profil: &'a Profil, cle: &str) -> Option<Section<'a>> {
+        self.sections(profil).into_iter().find(|s| s.cle == cle)
+    }
+}
+
+/// Working relations of the post.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Relations de travail du poste : remplacent celles du profil (ou les complètent avec `{ complete: [...] }`)."
+)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RelationsPoste {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internes: Option<Lignes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub externes: Option<Lignes>,
+}
+
+impl RelationsPoste {
+    pub fn is_empty(&self) -> bool {
+        self.internes.is_none() && self.externes.is_none()
+    }
+}
+
+/// Background sought for the post.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Formation et expérience recherchées pour le poste : remplacent celles du profil (ou les complètent avec `{ complete: [...] }`)."
+)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfilRecherchePoste {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formation: Option<Lignes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<Lignes>,
+}
+
+impl ProfilRecherchePoste {
+    pub fn is_empty(&self) -> bool {
+        self.formation.is_none() && self.experience.is_none()
+    }
 }
 
 /// The employing structure.
@@ -76,6 +172,8 @@ pub struct Structure {
     pub nom: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presentation: Option<Text>,
+    // An http(s) address.
+    #[schemars(description = "Adresse du site web, commençant par https:// (ou http://).")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_web: Option<Text>,
 }

@@ -29,22 +29,24 @@ const SHADE: &str = "E8EEF5";
 const TODO_COLOR: &str = "8A3B00";
 /// A4 in twentieths of a point.
 const A4: (u32, u32) = (11906, 16838);
-/// Width of the text block (A4 less 2 × 2 cm margins), in twentieths of a point.
-const TEXT_WIDTH: usize = 9638;
+/// Width of the text block (A4 less 2 × 1.5 cm margins), in twentieths of a point.
+const TEXT_WIDTH: usize = 10206;
 /// Font of code spans in free texts; French typography leaves their runs alone.
 const CODE_FONT: &str = "Consolas";
 
-/// The fiche de poste as DOCX bytes.
-pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
+/// The fiche de poste as DOCX bytes: compact (three pages at most), with
+/// the full competency tables in an annex when `complet`.
+pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     let mut doc = base(&header_text(profil, poste));
     doc = doc.add_paragraph(
         para_style("Title").add_run(Run::new().add_text(format!("Fiche de poste : {}", poste.intitule))),
     );
+    let structure = if poste.renseigne { format!("{}. ", poste.structure) } else { String::new() };
     doc = doc.add_paragraph(
-        Paragraph::new().add_run(
+        para_style("Normal").add_run(
             Run::new()
                 .add_text(format!(
-                    "Profil de référence : {} (version {}). Mise à jour : {}.",
+                    "{structure}Profil de référence : {} (version {}). Mise à jour : {}.",
                     profil.intitule, profil.version, poste.mise_a_jour_texte
                 ))
                 .color("4A4A4A"),
@@ -58,12 +60,18 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
 
     doc = doc.add_paragraph(heading(1, "Identification du poste"));
     let rome = profil.metier_rome.join(", ");
+    let structure = match &poste.structure_site_web {
+        Some(site) => format!("{} ({site})", poste.structure),
+        None => poste.structure.clone(),
+    };
     let mut identification: Vec<(&str, &str)> = vec![
         ("Intitulé du poste", &poste.intitule),
-        ("Structure", &poste.structure),
+        ("Structure", &structure),
         ("Service", &poste.service),
         ("Lieu de travail", &poste.localisation),
         ("Catégorie ou niveau", &poste.categorie),
+        ("Rattachement hiérarchique", &poste.rattachement),
+        ("Encadrement", &poste.encadrement),
         ("Temps de travail", &poste.temps_de_travail),
         ("Contrat", &poste.contrat),
         ("Rémunération", &poste.remuneration),
@@ -73,7 +81,6 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
     }
     doc = doc.add_table(key_values(&identification));
     if let Some(text) = &poste.structure_presentation {
-        doc = doc.add_paragraph(heading(2, "La structure"));
         doc = free_text(doc, text);
     }
 
@@ -81,30 +88,58 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
     doc = free_text(doc, &profil.finalite);
 
     doc = doc.add_paragraph(heading(1, "Missions et activités"));
+    // Compact: each mission a paragraph, its title in bold, then its activities run in.
     for m in &profil.missions {
-        doc = doc.add_paragraph(heading(2, &m.intitule));
-        doc = bullets(doc, &m.activites);
+        doc = doc.add_paragraph(
+            para_style("Normal")
+                .add_run(Run::new().add_text(format!("{}. ", m.intitule)).bold())
+                .add_run(Run::new().add_text(m.activites_texte.as_str())),
+        );
     }
     for m in &poste.missions_specifiques {
-        doc = doc.add_paragraph(heading(2, &format!("{} (propre au poste)", m.intitule)));
-        doc = bullets(doc, &m.activites);
+        doc = doc.add_paragraph(
+            para_style("Normal")
+                .add_run(Run::new().add_text(format!("{} (propre au poste). ", m.intitule)).bold())
+                .add_run(Run::new().add_text(m.activites_texte.as_str())),
+        );
     }
 
-    doc = doc.add_paragraph(heading(1, "Positionnement"));
-    doc = doc.add_table(key_values(&[
-        ("Rattachement hiérarchique", &poste.rattachement),
-        ("Encadrement", &poste.encadrement),
-    ]));
+    doc = doc.add_paragraph(heading(1, "Compétences requises"));
+    let scale: Vec<String> = profil.niveaux.iter().map(|n| n.libelle.to_lowercase()).collect();
+    doc = doc.add_paragraph(para_style("Normal").add_run(Run::new().add_text(format!(
+        "Entre parenthèses, le niveau attendu ({}) ; en tête de liste et en gras, les compétences essentielles, indispensables à la prise de poste.",
+        scale.join(", ")
+    ))));
+    for cat in &profil.categories {
+        doc = doc.add_paragraph(heading(2, cat.titre));
+        let essentials_first =
+            cat.competences.iter().filter(|c| c.essentielle).chain(cat.competences.iter().filter(|c| !c.essentielle));
+        for c in essentials_first {
+            let runs = if c.essentielle {
+                vec![
+                    Run::new().add_text(c.libelle.as_str()).bold(),
+                    Run::new().add_text(format!(" ({}, essentielle)", c.niveau_libelle)),
+                ]
+            } else {
+                vec![Run::new().add_text(format!("{} ({})", c.libelle, c.niveau_libelle))]
+            };
+            doc = doc.add_paragraph(bullet(runs));
+        }
+    }
+
+    doc = doc.add_paragraph(heading(1, "Conditions et contraintes d'exercice"));
+    doc = if poste.conditions_exercice.is_empty() {
+        doc.add_paragraph(todo_paragraph("Conditions à compléter."))
+    } else {
+        bullets(doc, &poste.conditions_exercice)
+    };
 
     doc = doc.add_paragraph(heading(1, "Relations fonctionnelles"));
-    if !profil.relations_internes.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Relations internes"));
-        doc = bullets(doc, &profil.relations_internes);
+    if poste.relations_internes.is_empty() && poste.relations_externes.is_empty() {
+        doc = doc.add_paragraph(todo_paragraph("Relations à compléter."));
     }
-    if !profil.relations_externes.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Relations externes"));
-        doc = bullets(doc, &profil.relations_externes);
-    }
+    doc = run_in(doc, "Relations internes", &poste.relations_internes);
+    doc = run_in(doc, "Relations externes", &poste.relations_externes);
 
     doc = doc.add_paragraph(heading(1, "Moyens mis à disposition"));
     doc = if poste.moyens.is_empty() {
@@ -113,73 +148,105 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView) -> Vec<u8> {
         bullets(doc, &poste.moyens)
     };
 
-    doc = doc.add_paragraph(heading(1, "Conditions et contraintes d'exercice"));
-    let conditions: Vec<String> =
-        profil.conditions_exercice.iter().chain(&poste.conditions_exercice).cloned().collect();
-    doc = bullets(doc, &conditions);
-
-    doc = doc.add_paragraph(heading(1, "Compétences requises"));
-    let scale: Vec<String> = profil.niveaux.iter().map(|n| format!("{} {}", n.niveau, n.libelle)).collect();
-    doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(format!(
-        "Niveaux : {}. Les compétences marquées « essentielle » sont indispensables à la prise de poste.",
-        scale.join(", ")
-    ))));
-    for cat in &profil.categories {
-        doc = doc.add_paragraph(heading(2, cat.titre));
-        let mut rows = vec![header_row(&["Compétence", "Niveau requis", "Essentielle"], &[5238, 2800, 1600])];
-        for c in &cat.competences {
-            rows.push(
-                TableRow::new(vec![
-                    cell(&c.libelle, 5238),
-                    cell(&format!("{} {} – {}", c.niveau_echelle, c.niveau, c.niveau_libelle), 2800),
-                    cell(if c.essentielle { "oui" } else { "non" }, 1600),
-                ])
-                .cant_split(),
-            );
-        }
-        doc = doc.add_table(table(rows, &[5238, 2800, 1600]));
-    }
-
     doc = doc.add_paragraph(heading(1, "Profil recherché"));
-    if !profil.formation.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Formation"));
-        doc = bullets(doc, &profil.formation);
+    if poste.formation.is_empty() && poste.experience.is_empty() {
+        doc = doc.add_paragraph(todo_paragraph("Profil à compléter."));
     }
-    if !profil.experience.is_empty() {
-        doc = doc.add_paragraph(heading(2, "Expérience"));
-        doc = bullets(doc, &profil.experience);
-    }
-    if !profil.indicateurs.is_empty() {
+    doc = run_in(doc, "Formation", &poste.formation);
+    doc = run_in(doc, "Expérience", &poste.experience);
+    if !poste.indicateurs.is_empty() {
         doc = doc.add_paragraph(heading(1, "Indicateurs d'appréciation des résultats"));
-        doc = bullets(doc, &profil.indicateurs);
+        doc = doc.add_paragraph(para_style("Normal").add_run(Run::new().add_text(poste.indicateurs_texte.as_str())));
     }
-    if !profil.evolutions.is_empty() {
+    if !poste.evolutions.is_empty() {
         doc = doc.add_paragraph(heading(1, "Évolutions possibles"));
-        doc = bullets(doc, &profil.evolutions);
+        doc = doc.add_paragraph(para_style("Normal").add_run(Run::new().add_text(poste.evolutions.join(" · "))));
     }
 
     doc = doc.add_paragraph(heading(1, "Dates et candidature"));
-    doc = doc.add_table(key_values(&[
+    let mut dates = para_style("Normal");
+    for (i, (label, value)) in [
         ("Prise de poste", &poste.prise_de_poste),
         ("Date limite de candidature", &poste.date_limite),
         ("Contact", &poste.contact),
-        ("Mise à jour de la fiche", &poste.mise_a_jour_texte),
-    ]));
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            dates = dates.add_run(Run::new().add_text(" · "));
+        }
+        dates = dates.add_run(Run::new().add_text(format!("{label} : ")).bold());
+        dates = dates.add_run(if value == A_COMPLETER {
+            Run::new().add_text(value.as_str()).italic().color(TODO_COLOR)
+        } else {
+            Run::new().add_text(value.as_str())
+        });
+    }
+    doc = doc.add_paragraph(dates);
     if let Some(text) = &poste.modalites {
         doc = free_text(doc, text);
     }
+    if complet {
+        doc = annex(doc, profil);
+    }
     doc = doc.add_paragraph(
-        Paragraph::new().add_run(
+        para_style("Normal").add_run(
             Run::new()
                 .add_text(format!(
-                    "Fiche de poste produite par refnum à partir du profil {}, version {}.",
-                    profil.id, profil.version
+                    "Fiche de poste produite par refnum à partir du profil {}, version {}, mise à jour le {}.",
+                    profil.id, profil.version, poste.mise_a_jour_texte
                 ))
                 .size(16)
                 .color("4A4A4A"),
         ),
     );
     pack(doc, &properties(poste))
+}
+
+/// A short list run in as one paragraph after a bold label (compact fiche);
+/// nothing when the list is empty.
+fn run_in(doc: Docx, label: &str, lines: &[String]) -> Docx {
+    if lines.is_empty() {
+        return doc;
+    }
+    doc.add_paragraph(
+        para_style("Normal")
+            .add_run(Run::new().add_text(format!("{label}. ")).bold())
+            .add_run(Run::new().add_text(super::view::run_in(lines))),
+    )
+}
+
+/// The full competency tables (`--complet`).
+fn annex(mut doc: Docx, profil: &ProfilView) -> Docx {
+    doc = doc.add_paragraph(heading(1, "Annexe : compétences détaillées"));
+    let scale: Vec<String> = profil.niveaux.iter().map(|n| format!("{} {}", n.niveau, n.libelle)).collect();
+    doc = doc.add_paragraph(para_style("Normal").add_run(Run::new().add_text(format!(
+        "Niveaux : {}. Les compétences marquées « essentielle » sont indispensables à la prise de poste.",
+        scale.join(", ")
+    ))));
+    let widths = [5506, 2100, 1300, 1300];
+    for cat in &profil.categories {
+        doc = doc.add_paragraph(heading(2, cat.titre));
+        let mut rows = vec![header_row(&["Compétence", "Niveau requis", "Essentielle", "Missions"], &widths)];
+        for c in &cat.competences {
+            let libelle = match &c.description {
+                Some(d) => format!("{} : {d}", c.libelle),
+                None => c.libelle.clone(),
+            };
+            rows.push(
+                TableRow::new(vec![
+                    cell(&libelle, widths[0]),
+                    cell(&format!("{} {} – {}", c.niveau_echelle, c.niveau, c.niveau_libelle), widths[1]),
+                    cell(if c.essentielle { "oui" } else { "non" }, widths[2]),
+                    cell(&c.missions.join(", "), widths[3]),
+                ])
+                .cant_split(),
+            );
+        }
+        doc = doc.add_table(table(rows, &widths));
+    }
+    doc
 }
 
 fn header_text(profil: &ProfilView, poste: &PosteView) -> String {
@@ -205,7 +272,7 @@ fn base(header: &str) -> Docx {
         );
     Docx::new()
         .page_size(A4.0, A4.1)
-        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1134).right(1134).header(567).footer(567))
+        .page_margin(PageMargin::new().top(794).bottom(794).left(850).right(850).header(397).footer(397))
         .add_abstract_numbering(bullet)
         .add_abstract_numbering(numbered)
         .add_numbering(Numbering::new(styles::BULLET_LIST, styles::BULLET_LIST))

@@ -44,6 +44,8 @@ struct ReferentielContext<'a> {
 struct FicheContext<'a> {
     profil: &'a ProfilView,
     poste: &'a PosteView,
+    /// The full competency tables in an annex (`--complet`).
+    complet: bool,
 }
 
 /// The référentiel de compétences of a profile (Markdown or HTML); an
@@ -56,20 +58,24 @@ pub fn referentiel(resolved: &Resolved, format: Format, templates: &Templates) -
 }
 
 /// The fiche de poste of a post, or of a profile alone (post fields left
-/// "à compléter").
+/// "à compléter"): compact (three pages at most), or with the full
+/// competency tables in an annex when `complet`.
 pub fn fiche(
     profil: &Profil,
     poste: Option<&Poste>,
     format: Format,
+    complet: bool,
     templates: &Templates,
 ) -> Result<Vec<u8>, TemplateError> {
     let profil_view = ProfilView::new(profil);
     let poste_view = poste.map_or_else(|| PosteView::placeholder(profil), |p| PosteView::new(p, profil));
     match format {
-        Format::Docx => Ok(docx::fiche(&profil_view, &poste_view)),
+        Format::Docx => Ok(docx::fiche(&profil_view, &poste_view, complet)),
         _ => {
             let name = format!("fiche.{}", format.extension());
-            templates.render(&name, FicheContext { profil: &profil_view, poste: &poste_view }).map(String::into_bytes)
+            templates
+                .render(&name, FicheContext { profil: &profil_view, poste: &poste_view, complet })
+                .map(String::into_bytes)
         }
     }
 }

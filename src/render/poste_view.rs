@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::view::{A_COMPLETER, MissionView, date_fr, opt, text, texts};
+use super::view::{A_COMPLETER, MissionView, date_fr, opt, run_in, text, texts};
 use crate::model::{Poste, Profil, Text};
 
 /// The post-specific part of a fiche de poste.
@@ -30,9 +30,20 @@ pub struct PosteView {
     pub modalites: Option<String>,
     pub moyens: Vec<String>,
     pub missions_specifiques: Vec<MissionView>,
+    /// The sections a post shares with its profile, as the fiche shows them:
+    /// the post's lines replacing or completing the profile's (see
+    /// `Poste::sections`); the profile's alone for a fiche made from it.
     pub conditions_exercice: Vec<String>,
     /// `AAAA-MM-JJ`: of the post, or of the profile for a profile alone.
     pub mise_a_jour: String,
+    pub relations_internes: Vec<String>,
+    pub relations_externes: Vec<String>,
+    pub formation: Vec<String>,
+    pub experience: Vec<String>,
+    pub indicateurs: Vec<String>,
+    pub evolutions: Vec<String>,
+    /// `indicateurs` run in as one paragraph (compact fiche).
+    pub indicateurs_texte: String,
     pub mise_a_jour_texte: String,
 }
 
@@ -54,7 +65,9 @@ impl PosteView {
             },
         );
         let candidature = p.candidature.as_ref();
-        PosteView {
+        let section =
+            |cle: &str| p.section(profil, cle).map(|s| s.lignes().into_iter().map(text).collect()).unwrap_or_default();
+        PosteView::finished(PosteView {
             renseigne: true,
             id: text(&p.id),
             intitule: p.intitule.as_ref().map_or_else(|| text(&profil.intitule), text),
@@ -85,18 +98,32 @@ impl PosteView {
                     intitule: text(&m.intitule),
                     description: None,
                     activites: texts(&m.activites),
+                    activites_texte: run_in(&texts(&m.activites)),
                 })
                 .collect(),
-            conditions_exercice: texts(&p.conditions_exercice),
             mise_a_jour: text(&p.mise_a_jour),
+            conditions_exercice: section("conditions-exercice"),
+            relations_internes: section("relations.internes"),
+            relations_externes: section("relations.externes"),
+            formation: section("profil-recherche.formation"),
+            experience: section("profil-recherche.experience"),
+            indicateurs: section("indicateurs"),
+            evolutions: section("evolutions"),
+            indicateurs_texte: String::new(),
             mise_a_jour_texte: date_fr(&p.mise_a_jour),
-        }
+        })
+    }
+
+    /// Fills the fields derived from others.
+    fn finished(mut view: PosteView) -> PosteView {
+        view.indicateurs_texte = run_in(&view.indicateurs);
+        view
     }
 
     /// The post part of a fiche made from a profile alone.
     pub fn placeholder(profil: &Profil) -> PosteView {
         let todo = || A_COMPLETER.to_owned();
-        PosteView {
+        PosteView::finished(PosteView {
             renseigne: false,
             id: text(&profil.id),
             intitule: text(&profil.intitule),
@@ -117,9 +144,16 @@ impl PosteView {
             modalites: None,
             moyens: Vec::new(),
             missions_specifiques: Vec::new(),
-            conditions_exercice: Vec::new(),
             mise_a_jour: text(&profil.mise_a_jour),
+            conditions_exercice: texts(&profil.conditions_exercice),
+            relations_internes: texts(&profil.relations.internes),
+            relations_externes: texts(&profil.relations.externes),
+            formation: texts(&profil.profil_recherche.formation),
+            experience: texts(&profil.profil_recherche.experience),
+            indicateurs: texts(&profil.indicateurs),
+            evolutions: texts(&profil.evolutions),
+            indicateurs_texte: String::new(),
             mise_a_jour_texte: date_fr(&profil.mise_a_jour),
-        }
+        })
     }
 }

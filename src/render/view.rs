@@ -27,6 +27,8 @@ pub struct MissionView {
     pub intitule: String,
     pub description: Option<String>,
     pub activites: Vec<String>,
+    /// The activities run in as one paragraph of sentences (compact fiche).
+    pub activites_texte: String,
 }
 
 /// A reference to an external framework, with its title.
@@ -185,6 +187,18 @@ pub(super) fn texts(list: &[Text]) -> Vec<String> {
     list.iter().map(text).collect()
 }
 
+/// Lines run in as one paragraph of sentences: each ends with a full stop
+/// (added when the line has no final punctuation), separated by a space.
+pub(super) fn run_in(lines: &[String]) -> String {
+    let sentences: Vec<String> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| if l.ends_with(['.', '!', '?', '…']) { l.to_owned() } else { format!("{l}.") })
+        .collect();
+    sentences.join(" ")
+}
+
 pub(super) fn opt(t: &Option<Text>) -> Option<String> {
     t.as_ref().map(text)
 }
@@ -205,6 +219,7 @@ impl ProfilView {
                 intitule: text(&m.intitule),
                 description: opt(&m.description),
                 activites: texts(&m.activites),
+                activites_texte: run_in(&texts(&m.activites)),
             })
             .collect();
         let competence = |c: &Competence| {

@@ -147,7 +147,9 @@ pub fn of_poste(p: &Poste, intitule: &str, page: &str) -> Vec<Occurrence> {
         o.texte = flat(&o.texte);
     }
     out.extend(lines(&p.moyens, "Moyens du poste", "moyens", &page));
-    out.extend(lines(&p.conditions_exercice, "Conditions d'exercice", "conditions", &page));
+    if let Some(l) = &p.conditions_exercice {
+        out.extend(lines(&l.lignes, "Conditions d'exercice", "conditions", &page));
+    }
     out
 }
 

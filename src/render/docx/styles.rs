@@ -46,10 +46,10 @@ pub fn styles_xml() -> String {
     out.push_str(r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#);
     out.push_str("<w:docDefaults><w:rPrDefault><w:rPr>");
     out.push_str(r#"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/>"#);
-    out.push_str(r#"<w:sz w:val="21"/><w:szCs w:val="21"/>"#);
+    out.push_str(r#"<w:sz w:val="18"/><w:szCs w:val="18"/>"#);
     out.push_str(LANG);
     out.push_str("</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>");
-    out.push_str(r#"<w:spacing w:after="80" w:line="264" w:lineRule="auto"/>"#);
+    out.push_str(r#"<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>"#);
     out.push_str("</w:pPr></w:pPrDefault></w:docDefaults>");
 
     let style = |out: &mut String, kind: &str, id: &str, default: bool, inner: &str| {
@@ -79,10 +79,10 @@ pub fn styles_xml() -> String {
         "Title",
         false,
         &format!(
-            r#"<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr>"#
+            r#"<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>"#
         ),
     );
-    for (level, size, before) in [(1, 30, 360), (2, 24, 220), (3, 22, 160)] {
+    for (level, size, before) in [(1, 24, 160), (2, 20, 100), (3, 18, 80)] {
         style(
             &mut out,
             "paragraph",
@@ -126,7 +126,7 @@ pub fn styles_xml() -> String {
             id,
             false,
             &format!(
-                r#"<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="{GREY}"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>"#
+                r#"<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:tabs><w:tab w:val="center" w:pos="5103"/><w:tab w:val="right" w:pos="10206"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="{GREY}"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>"#
             ),
         );
     }
