@@ -107,23 +107,30 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     doc = doc.add_paragraph(heading(1, "Compétences requises"));
     let scale: Vec<String> = profil.niveaux.iter().map(|n| n.libelle.to_lowercase()).collect();
     doc = doc.add_paragraph(para_style("Normal").add_run(Run::new().add_text(format!(
-        "Entre parenthèses, le niveau attendu ({}) ; en tête de liste et en gras, les compétences essentielles, indispensables à la prise de poste.",
+        "Entre parenthèses, le niveau attendu ({}). En liste et en gras, les compétences essentielles, indispensables à la prise de poste ; à la suite, les autres compétences attendues.",
         scale.join(", ")
     ))));
     for cat in &profil.categories {
         doc = doc.add_paragraph(heading(2, cat.titre));
-        let essentials_first =
-            cat.competences.iter().filter(|c| c.essentielle).chain(cat.competences.iter().filter(|c| !c.essentielle));
-        for c in essentials_first {
-            let runs = if c.essentielle {
-                vec![
-                    Run::new().add_text(c.libelle.as_str()).bold(),
-                    Run::new().add_text(format!(" ({}, essentielle)", c.niveau_libelle)),
-                ]
-            } else {
-                vec![Run::new().add_text(format!("{} ({})", c.libelle, c.niveau_libelle))]
-            };
-            doc = doc.add_paragraph(bullet(runs));
+        // Essentials as a list; the others run in after them.
+        for c in cat.competences.iter().filter(|c| c.essentielle) {
+            doc = doc.add_paragraph(bullet(vec![
+                Run::new().add_text(c.libelle.as_str()).bold(),
+                Run::new().add_text(format!(" ({}, essentielle)", c.niveau_libelle)),
+            ]));
+        }
+        let others: Vec<String> = cat
+            .competences
+            .iter()
+            .filter(|c| !c.essentielle)
+            .map(|c| format!("{} ({})", c.libelle, c.niveau_libelle.to_lowercase()))
+            .collect();
+        if !others.is_empty() {
+            doc = doc.add_paragraph(
+                para_style("Normal")
+                    .add_run(Run::new().add_text("Également attendues : ").italic())
+                    .add_run(Run::new().add_text(format!("{}.", others.join(" ; ")))),
+            );
         }
     }
 

@@ -82,7 +82,7 @@ pub fn styles_xml() -> String {
             r#"<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:after="120"/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>"#
         ),
     );
-    for (level, size, before) in [(1, 24, 160), (2, 20, 100), (3, 18, 80)] {
+    for (level, size, before) in [(1, 24, 120), (2, 20, 80), (3, 18, 60)] {
         style(
             &mut out,
             "paragraph",
