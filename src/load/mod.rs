@@ -8,6 +8,7 @@ pub mod catalog;
 mod de;
 pub mod discover;
 mod parse;
+mod slips;
 pub mod set;
 pub mod sheet;
 mod source;
