@@ -69,6 +69,7 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
         }
     };
     *entry = project::Entry::of(source, &root);
+    structure::comments_in_text(source, &root, out);
     let before = out.len();
     let kind = structure::check(source, &root, out)?;
     if out[before..].iter().any(|d| d.severity() == Severity::Error) {

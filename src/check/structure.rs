@@ -406,3 +406,57 @@ fn place(path: &[String]) -> String {
 fn subject(path: &[String]) -> String {
     if path.is_empty() { "le document".to_owned() } else { format!("`{}`", dotted(path)) }
 }
+
+/// `rattachement: Responsable du pôle #numérique`: in YAML, ` #` starts a
+/// comment, so the value stops before it and the rest is silently dropped.
+/// Reported for every plain text value followed on its line by `#` and a
+/// word (a comment written `# like this`, with a space, is left alone).
+pub fn comments_in_text(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) {
+    let mut stack: Vec<(&Node, Option<&str>)> = vec![(root, None)];
+    while let Some((node, key)) = stack.pop() {
+        match &node.kind {
+            NodeKind::Map(entries) => stack.extend(entries.iter().rev().map(|(k, v)| (v, k.as_str().or(key)))),
+            NodeKind::Seq(items) => stack.extend(items.iter().rev().map(|item| (item, None))),
+            NodeKind::Str(value) => {
+                if let Some(d) = cut_by_comment(source, node, value, key) {
+                    out.push(d);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) -> Option<Diagnostic> {
+    let span = source.span_at(&node.location);
+    let raw = source.text.get(span.start..span.end)?;
+    if raw.is_empty() || raw.starts_with(['"', '\'', '|', '>']) {
+        return None;
+    }
+    let rest = source.text.get(span.end..)?.split('\n').next()?;
+    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let comment = rest[blank..].strip_prefix('#').filter(|_| blank > 0)?;
+    if comment.is_empty() || comment.starts_with(char::is_whitespace) || comment.starts_with('#') {
+        return None;
+    }
+    let comment = comment.trim_end();
+    let hash = source.span_at_offset(span.end + blank);
+    let whole = format!("{value} #{comment}");
+    let fix = if whole.contains('"') {
+        format!("'{}'", whole.replace('\'', "''"))
+    } else {
+        format!("\"{whole}\"")
+    };
+    let (subject, fix) = match key {
+        Some(key) => (format!("`{key}` vaut"), format!("`{key}: {fix}`")),
+        None => ("l'élément de liste vaut".to_owned(), format!("`- {fix}`")),
+    };
+    Some(
+        Diagnostic::new(
+            Code::CommentInText,
+            hash,
+            format!("le texte après ` #` est un commentaire, ignoré : {subject} « {value} », sans « #{comment} »"),
+        )
+        .with_help(format!("si `#{comment}` fait partie du texte, mettez toute la valeur entre guillemets : {fix}")),
+    )
+}

@@ -77,6 +77,7 @@ codes! {
     UncoveredMission => ("W002", Warning, "mission servie par aucune compétence"),
     NotInfinitive => ("W003", Warning, "verbe à l'infinitif attendu"),
     DuplicateLabel => ("W004", Warning, "libellé en double"),
+    CommentInText => ("W006", Warning, "texte coupé par un commentaire"),
 }
 
 impl Serialize for Code {
