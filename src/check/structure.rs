@@ -127,14 +127,8 @@ pub fn check_recovering(source: &Source, root: &Node, out: &mut Vec<Diagnostic>)
     let mut recovery = Recovery { impossible: kind.is_none(), ..Recovery::default() };
     if let Some(kind) = kind {
         let schema = kind.schema();
-        let walker = Walker {
-            source,
-            root: schema,
-            out,
-            at: Vec::new(),
-            cuttable: Vec::new(),
-            recovery: &mut recovery,
-        };
+        let walker =
+            Walker { source, root: schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
         walker.walk(root, schema, &mut Vec::new(), here);
     }
     (kind, recovery)
@@ -574,11 +568,7 @@ fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) 
     let comment = comment.trim_end();
     let hash = source.span_at_offset(span.end + blank);
     let whole = format!("{value} #{comment}");
-    let fix = if whole.contains('"') {
-        format!("'{}'", whole.replace('\'', "''"))
-    } else {
-        format!("\"{whole}\"")
-    };
+    let fix = if whole.contains('"') { format!("'{}'", whole.replace('\'', "''")) } else { format!("\"{whole}\"") };
     let (subject, fix) = match key {
         Some(key) => (format!("`{key}` vaut"), format!("`{key}: {fix}`")),
         None => ("l'élément de liste vaut".to_owned(), format!("`- {fix}`")),

@@ -8,9 +8,9 @@ pub mod catalog;
 mod de;
 pub mod discover;
 mod parse;
-mod slips;
 pub mod set;
 pub mod sheet;
+mod slips;
 mod source;
 mod tree;
 

@@ -2,9 +2,9 @@
 
 use serde_saphyr::{Error as YamlError, ExternalMessageSource, budget::BudgetBreach};
 
+use super::slips;
 use super::source::Source;
 use super::tree::{Node, RawNode};
-use super::slips;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
@@ -97,12 +97,10 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
             Diagnostic::new(Code::YamlSyntax, span, "clé de fusion YAML `<<` mal employée")
                 .with_help("retirez la clé `<<` et écrivez les clés voulues : un profil n'a pas besoin de fusion")
         }
-        YamlError::FoldedBlockScalarMustIndentContent { .. } => Diagnostic::new(
-            Code::YamlSyntax,
-            span,
-            "le texte d'un bloc `>` ou `|` doit être indenté sous sa clé",
-        )
-        .with_help("indentez chaque ligne du bloc de deux espaces de plus que sa clé"),
+        YamlError::FoldedBlockScalarMustIndentContent { .. } => {
+            Diagnostic::new(Code::YamlSyntax, span, "le texte d'un bloc `>` ou `|` doit être indenté sous sa clé")
+                .with_help("indentez chaque ligne du bloc de deux espaces de plus que sa clé")
+        }
         YamlError::Eof { .. } => Diagnostic::new(Code::YamlSyntax, span, "fin de fichier inattendue")
             .with_help("vérifiez que le fichier est complet : guillemets, crochets et accolades fermés"),
         _ => {
@@ -153,4 +151,3 @@ fn position_in(text: &str) -> Option<(u32, u32)> {
     let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
     Some((line.trim().parse().ok()?, column.parse().ok()?))
 }
-

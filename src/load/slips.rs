@@ -27,7 +27,8 @@ pub fn scan_error(source: &Source, scan: &ScanError) -> Diagnostic {
     };
     let plain = |message: &str, help: &str| syntax(at, message.to_owned(), help);
     let quote_help = "mettez la valeur entre guillemets : `cle: \"valeur\"`";
-    let tag_help = "retirez l'étiquette commençant par `!`, ou mettez la valeur entre guillemets si le `!` fait partie du texte";
+    let tag_help =
+        "retirez l'étiquette commençant par `!`, ou mettez la valeur entre guillemets si le `!` fait partie du texte";
     let directive_help =
         "retirez les lignes qui commencent par `%` : un profil ou un poste n'a pas besoin de directive YAML";
     let escape_help = "entre guillemets doubles, `\\` commence une séquence d'échappement : écrivez `\\\\` pour une barre oblique inverse, ou mettez le texte entre apostrophes simples";
