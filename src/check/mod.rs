@@ -71,23 +71,60 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
         }
     };
     *entry = project::Entry::of(source, &root);
+    structure::comments_in_text(source, &root, out);
     let before = out.len();
-    let kind = structure::check(source, &root, out)?;
+    let (kind, recovery) = structure::check_recovering(source, &root, out);
+    let kind = kind?;
     if out[before..].iter().any(|d| d.severity() == Severity::Error) {
+        // The well-formed rest of the file still goes through the rules
+        // that what was cut cannot mislead; its model is not handed on.
+        if let Some(Ok(document)) = recovery.prune(&root).map(|pruned| typed(source, kind, &pruned)) {
+            recovered_rules(&document, &recovery, out);
+        }
         return None;
     }
-    let built = match kind {
-        Kind::Profil => load::from_tree::<Profil>(source, &root).map(|p| Document::Profil(Box::new(p))),
-        Kind::Poste => load::from_tree::<Poste>(source, &root).map(|p| Document::Poste(Box::new(p))),
-        Kind::Adaptation => load::from_tree::<Adaptation>(source, &root).map(|a| Document::Adaptation(Box::new(a))),
-    };
-    match built {
+    match typed(source, kind, &root) {
         Ok(document) => Some(document),
         Err(e) => {
             let span = e.span.unwrap_or_else(|| source.start_span());
             out.push(Diagnostic::new(Code::WrongType, span, format!("valeur incorrecte : {}", e.message)));
             None
         }
+    }
+}
+
+fn typed(source: &Source, kind: Kind, root: &load::Node) -> Result<Document, load::DeError> {
+    Ok(match kind {
+        Kind::Profil => Document::Profil(Box::new(load::from_tree::<Profil>(source, root)?)),
+        Kind::Poste => Document::Poste(Box::new(load::from_tree::<Poste>(source, root)?)),
+        Kind::Adaptation => Document::Adaptation(Box::new(load::from_tree::<Adaptation>(source, root)?)),
+    })
+}
+
+/// The semantic rules on the model of a file whose structural errors were
+/// cut out (see `structure::Recovery`). The rules about one value, or about
+/// two values both present (a duplicate), cannot be misled by a missing
+/// part and always run. The rules about the whole of a region run only if
+/// nothing they read was cut from it: the scale for `niveaux` and the
+/// levels, the links between missions and competencies (`E022`, `E029`,
+/// `W001`, `W002`), which do not read descriptions and framework codes.
+fn recovered_rules(document: &Document, recovery: &structure::Recovery, out: &mut Vec<Diagnostic>) {
+    match document {
+        Document::Profil(p) => {
+            ids::profil(p, out);
+            metadata::profil(p, out);
+            frameworks::check(p, out);
+            wording::profil(p, out);
+            if recovery.intact("niveaux", &[]) {
+                scale::check(p, out);
+            }
+            let unread = ["description", "referentiels"];
+            if recovery.intact("missions", &unread) && recovery.intact("competences", &unread) {
+                references::check(p, out);
+            }
+        }
+        Document::Poste(p) => poste(p, out),
+        Document::Adaptation(a) => adaptation(a, out),
     }
 }
 

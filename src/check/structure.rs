@@ -12,8 +12,70 @@ use crate::load::{Node, NodeKind, Source};
 use crate::model::Span;
 use crate::schema::Kind;
 
+/// What the structural errors of a file cut from its tree, so that the
+/// well-formed rest can still go through the semantic rules.
+///
+/// Each error removes the smallest part that holds it and that the model can
+/// do without: an unknown key alone, else the innermost list item (a
+/// mission, a competency, an activity…) or optional key around the fault.
+/// An error with no such part around it (a required key of the root) leaves
+/// nothing to recover. `lost` names what the model may miss because of the
+/// cuts, so that a rule reading it is not run (see `intact`).
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Positions (entry or item index at each level) of the parts cut.
+    cuts: Vec<Vec<usize>>,
+    /// Paths (`missions`, `[2]`, `intitule`…) of what the model may miss.
+    lost: Vec<Vec<String>>,
+    /// An error that no cut can isolate.
+    impossible: bool,
+}
+
+impl Recovery {
+    /// The tree without the parts cut, when every error could be isolated.
+    pub fn prune(&self, root: &Node) -> Option<Node> {
+        if self.impossible {
+            return None;
+        }
+        let cuts: std::collections::HashSet<&[usize]> = self.cuts.iter().map(Vec::as_slice).collect();
+        Some(pruned(root, &mut Vec::new(), &cuts))
+    }
+
+    /// Whether nothing under the top-level key `region` may be missing,
+    /// apart from what lies under one of the keys `unread`.
+    pub fn intact(&self, region: &str, unread: &[&str]) -> bool {
+        !self.lost.iter().any(|path| {
+            path.first().is_some_and(|first| first == region)
+                && !path.iter().skip(1).any(|part| unread.contains(&part.as_str()))
+        })
+    }
+}
+
+fn pruned(node: &Node, at: &mut Vec<usize>, cuts: &std::collections::HashSet<&[usize]>) -> Node {
+    let mut keep = |i: usize, node: &Node| {
+        at.push(i);
+        let kept = (!cuts.contains(at.as_slice())).then(|| pruned(node, at, cuts));
+        at.pop();
+        kept
+    };
+    let kind = match &node.kind {
+        NodeKind::Map(entries) => NodeKind::Map(
+            entries.iter().enumerate().filter_map(|(i, (k, v))| keep(i, v).map(|v| (k.clone(), v))).collect(),
+        ),
+        NodeKind::Seq(items) => NodeKind::Seq(items.iter().enumerate().filter_map(|(i, v)| keep(i, v)).collect()),
+        other => other.clone(),
+    };
+    Node { kind, location: node.location }
+}
+
 /// Checks the root of a document; returns its kind when `type` is known.
 pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<Kind> {
+    check_recovering(source, root, out).0
+}
+
+/// Like `check`, and says what to cut from the tree to recover from the
+/// errors found.
+pub fn check_recovering(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> (Option<Kind>, Recovery) {
     let here = source.span_at(&root.location);
     if root.as_map().is_none() {
         let what = root.type_name();
@@ -27,7 +89,7 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
                 "commencez le fichier par `type: profil` (ou `type: poste`) suivi des autres clés, une par ligne",
             ),
         );
-        return None;
+        return (None, Recovery { impossible: true, ..Recovery::default() });
     }
     let kind = match root.get("type") {
         None => {
@@ -62,12 +124,14 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
         Some(Kind::Profil) if root.get("extends").is_some() => Some(Kind::Adaptation),
         other => other,
     };
+    let mut recovery = Recovery { impossible: kind.is_none(), ..Recovery::default() };
     if let Some(kind) = kind {
         let schema = kind.schema();
-        let walker = Walker { source, root: schema, out };
+        let walker =
+            Walker { source, root: schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
         walker.walk(root, schema, &mut Vec::new(), here);
     }
-    kind
+    (kind, recovery)
 }
 
 /// How a value is named in a message: scalars as written (quotes included), others by type.
@@ -96,6 +160,12 @@ struct Walker<'a, 'o> {
     source: &'a Source,
     root: &'a Value,
     out: &'o mut Vec<Diagnostic>,
+    /// Index of the entry or item at each level of `path`.
+    at: Vec<usize>,
+    /// Whether the part at each level of `path` may be cut (a list item, an
+    /// optional key).
+    cuttable: Vec<bool>,
+    recovery: &'o mut Recovery,
 }
 
 impl<'a> Walker<'a, '_> {
@@ -118,6 +188,45 @@ impl<'a> Walker<'a, '_> {
 
     fn walk(mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
         self.node(node, schema, path, anchor);
+    }
+
+    /// Records an error at the current node: cut the innermost part around
+    /// it that may be cut.
+    fn fault(&mut self, path: &[String]) {
+        match self.cuttable.iter().rposition(|c| *c) {
+            Some(i) => {
+                self.recovery.cuts.push(self.at[..=i].to_vec());
+                self.recovery.lost.push(path[..=i].to_vec());
+            }
+            None => self.recovery.impossible = true,
+        }
+    }
+
+    /// Records an entry removed from a mapping: the model then misses it,
+    /// and it may have been meant as any optional key the mapping lacks.
+    fn drop_entry(&mut self, node: &Node, schema: &Value, index: usize, path: &[String]) {
+        let mut at = self.at.clone();
+        at.push(index);
+        self.recovery.cuts.push(at);
+        let required: Vec<&str> =
+            schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let properties = schema.get("properties").and_then(Value::as_object).into_iter().flatten();
+        for (name, _) in properties.filter(|(name, _)| !required.contains(&name.as_str()) && node.get(name).is_none()) {
+            let mut lost = path.to_vec();
+            lost.push(name.clone());
+            self.recovery.lost.push(lost);
+        }
+    }
+
+    /// Walks into the entry or item `index`, cuttable or not.
+    fn enter(&mut self, index: usize, cuttable: bool) {
+        self.at.push(index);
+        self.cuttable.push(cuttable);
+    }
+
+    fn leave(&mut self) {
+        self.at.pop();
+        self.cuttable.pop();
     }
 
     fn node(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
@@ -174,7 +283,9 @@ impl<'a> Walker<'a, '_> {
         let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
         // A missing key that an unknown key probably misspells is reported once, as the unknown key.
         let mut misspelled: Vec<&str> = Vec::new();
-        for (key, value) in entries {
+        let required: Vec<&str> =
+            schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        for (index, (key, value)) in entries.iter().enumerate() {
             let key_span = self.source.span_at(&key.location);
             let Some(name) = key.as_str() else {
                 self.out.push(
@@ -185,12 +296,15 @@ impl<'a> Walker<'a, '_> {
                     )
                     .with_help("une clé s'écrit en lettres minuscules, par exemple `libelle` ; voir docs/format.md"),
                 );
+                self.drop_entry(node, schema, index, path);
                 continue;
             };
             match properties.get(name) {
                 Some(property) => {
                     path.push(name.to_owned());
+                    self.enter(index, !required.contains(&name));
                     self.node(value, property, path, key_span);
+                    self.leave();
                     path.pop();
                 }
                 None if closed => {
@@ -203,12 +317,16 @@ impl<'a> Walker<'a, '_> {
                         Some(format!("clés permises ici : {}", known.join(", ")))
                     });
                     self.out.push(d);
+                    self.drop_entry(node, schema, index, path);
                 }
                 None => {}
             }
         }
         for required in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
         {
+            if node.get(required).is_none() {
+                self.fault(path);
+            }
             if node.get(required).is_none() && !misspelled.contains(&required) {
                 let span =
                     if entries.is_empty() { anchor } else { anchor_or(anchor, self.source.span_at(&node.location)) };
@@ -239,12 +357,14 @@ impl<'a> Walker<'a, '_> {
         };
         for (i, item) in items.iter().enumerate() {
             path.push(format!("[{}]", i + 1));
+            self.enter(i, true);
             let here = self.source.span_at(&item.location);
             let here = match item.kind {
                 NodeKind::Null => self.source.dash_before(here).unwrap_or(here),
                 _ => here,
             };
             self.node(item, item_schema, path, here);
+            self.leave();
             path.pop();
         }
     }
@@ -293,6 +413,7 @@ impl<'a> Walker<'a, '_> {
     fn string(&mut self, node: &Node, schema: &Value, path: &[String], here: Span) {
         match &node.kind {
             NodeKind::Null => {
+                self.fault(path);
                 self.out.push(
                     Diagnostic::new(Code::EmptyText, here, format!("valeur vide {}", place(path))).with_help(
                         if path.last().is_some_and(|p| p.starts_with('[')) {
@@ -304,6 +425,7 @@ impl<'a> Walker<'a, '_> {
                 );
             }
             NodeKind::Str(s) if s.trim().is_empty() => {
+                self.fault(path);
                 self.out.push(Diagnostic::new(Code::EmptyText, here, format!("texte vide {}", place(path))).with_help(
                     if path.last().is_some_and(|p| p.starts_with('[')) {
                         "écrivez le texte, ou retirez cet élément de la liste"
@@ -329,6 +451,7 @@ impl<'a> Walker<'a, '_> {
                             ),
                         );
                         d.help = suggest::did_you_mean(value, allowed.iter().copied());
+                        self.fault(path);
                         self.out.push(d);
                     }
                 }
@@ -343,6 +466,7 @@ impl<'a> Walker<'a, '_> {
         let min = schema.get("minimum").and_then(Value::as_i64);
         let max = schema.get("maximum").and_then(Value::as_i64);
         if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
+            self.fault(path);
             self.out.push(Diagnostic::new(
                 Code::WrongType,
                 here,
@@ -377,6 +501,7 @@ impl<'a> Walker<'a, '_> {
             }
             _ => "écrivez `true` ou `false`".into(),
         });
+        self.fault(path);
         self.out.push(d);
     }
 
@@ -388,6 +513,7 @@ impl<'a> Walker<'a, '_> {
             }
             _ => (Code::WrongType, "voir docs/format.md pour la forme attendue de chaque clé"),
         };
+        self.fault(path);
         self.out.push(
             Diagnostic::new(code, here, format!("{} attend {expected}, pas {}", subject(path), node.type_name()))
                 .with_help(help),
@@ -447,4 +573,54 @@ fn place(path: &[String]) -> String {
 
 fn subject(path: &[String]) -> String {
     if path.is_empty() { "le document".to_owned() } else { format!("`{}`", dotted(path)) }
+}
+
+/// `rattachement: Responsable du pôle #numérique`: in YAML, ` #` starts a
+/// comment, so the value stops before it and the rest is silently dropped.
+/// Reported for every plain text value followed on its line by `#` and a
+/// word (a comment written `# like this`, with a space, is left alone).
+pub fn comments_in_text(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) {
+    let mut stack: Vec<(&Node, Option<&str>)> = vec![(root, None)];
+    while let Some((node, key)) = stack.pop() {
+        match &node.kind {
+            NodeKind::Map(entries) => stack.extend(entries.iter().rev().map(|(k, v)| (v, k.as_str().or(key)))),
+            NodeKind::Seq(items) => stack.extend(items.iter().rev().map(|item| (item, None))),
+            NodeKind::Str(value) => {
+                if let Some(d) = cut_by_comment(source, node, value, key) {
+                    out.push(d);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) -> Option<Diagnostic> {
+    let span = source.span_at(&node.location);
+    let raw = source.text.get(span.start..span.end)?;
+    if raw.is_empty() || raw.starts_with(['"', '\'', '|', '>']) {
+        return None;
+    }
+    let rest = source.text.get(span.end..)?.split('\n').next()?;
+    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let comment = rest[blank..].strip_prefix('#').filter(|_| blank > 0)?;
+    if comment.is_empty() || comment.starts_with(char::is_whitespace) || comment.starts_with('#') {
+        return None;
+    }
+    let comment = comment.trim_end();
+    let hash = source.span_at_offset(span.end + blank);
+    let whole = format!("{value} #{comment}");
+    let fix = if whole.contains('"') { format!("'{}'", whole.replace('\'', "''")) } else { format!("\"{whole}\"") };
+    let (subject, fix) = match key {
+        Some(key) => (format!("`{key}` vaut"), format!("`{key}: {fix}`")),
+        None => ("l'élément de liste vaut".to_owned(), format!("`- {fix}`")),
+    };
+    Some(
+        Diagnostic::new(
+            Code::CommentInText,
+            hash,
+            format!("le texte après ` #` est un commentaire, ignoré : {subject} « {value} », sans « #{comment} »"),
+        )
+        .with_help(format!("si `#{comment}` fait partie du texte, mettez toute la valeur entre guillemets : {fix}")),
+    )
 }

@@ -80,6 +80,7 @@ codes! {
     NotInfinitive => ("W003", Warning, "verbe à l'infinitif attendu"),
     DuplicateLabel => ("W004", Warning, "libellé en double"),
     RepeatedLine => ("W005", Warning, "ligne du poste déjà dans son profil"),
+    CommentInText => ("W006", Warning, "texte coupé par un commentaire"),
     VersionNotRaised => ("W010", Warning, "fichier modifié sans nouvelle version"),
 }
 

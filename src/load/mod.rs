@@ -12,6 +12,7 @@ pub mod git;
 mod parse;
 pub mod set;
 pub mod sheet;
+mod slips;
 mod source;
 mod tree;
 

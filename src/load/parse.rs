@@ -1,10 +1,12 @@
 //! YAML text → tree, with limits against hostile input and French errors.
 
-use serde_saphyr::{Error as YamlError, budget::BudgetBreach};
+use serde_saphyr::{Error as YamlError, ExternalMessageSource, budget::BudgetBreach};
 
+use super::slips;
 use super::source::Source;
 use super::tree::{Node, RawNode};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Span;
 
 /// Limits sized far above any real profile (a few thousand nodes), far below harm.
 fn options() -> serde_saphyr::Options {
@@ -87,13 +89,22 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
             Diagnostic::new(Code::YamlSyntax, span, "alias vers une ancre qui n'existe pas")
                 .with_help("définissez l'ancre (`&nom`) avant de l'utiliser (`*nom`)")
         }
+        YamlError::ExternalMessage { source: origin, .. } => match origin.as_ref() {
+            ExternalMessageSource::Parser(scan) => slips::scan_error(source, scan),
+            _ => generic(span),
+        },
+        YamlError::MergeValueNotMapOrSeqOfMaps { .. } | YamlError::MergeKeyNotAllowed { .. } => {
+            Diagnostic::new(Code::YamlSyntax, span, "clé de fusion YAML `<<` mal employée")
+                .with_help("retirez la clé `<<` et écrivez les clés voulues : un profil n'a pas besoin de fusion")
+        }
+        YamlError::FoldedBlockScalarMustIndentContent { .. } => {
+            Diagnostic::new(Code::YamlSyntax, span, "le texte d'un bloc `>` ou `|` doit être indenté sous sa clé")
+                .with_help("indentez chaque ligne du bloc de deux espaces de plus que sa clé")
+        }
+        YamlError::Eof { .. } => Diagnostic::new(Code::YamlSyntax, span, "fin de fichier inattendue")
+            .with_help("vérifiez que le fichier est complet : guillemets, crochets et accolades fermés"),
         _ => {
-            let detail = text
-                .split_once(": ")
-                .filter(|(head, _)| head.starts_with("line "))
-                .map_or(text.as_str(), |(_, rest)| rest);
-            let detail = detail.find(" at line ").map_or(detail, |i| &detail[..i]);
-            if detail.contains("recursion limit") || detail.contains("nesting") {
+            if text.contains("recursion limit") || text.contains("nesting") {
                 return Diagnostic::new(
                     Code::LimitExceeded,
                     span,
@@ -101,13 +112,21 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
                 )
                 .with_help("un profil n'a besoin que de quelques niveaux d'imbrication : simplifiez le fichier");
             }
-            Diagnostic::new(Code::YamlSyntax, span, format!("syntaxe YAML invalide : {}", translate(detail)))
-                .with_help("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points après chaque clé et la fermeture des guillemets et crochets")
+            generic(span)
         }
     }
 }
 
-fn several_documents(span: crate::model::Span) -> Diagnostic {
+/// A syntax error the parser describes in no more detail we can translate.
+fn generic(span: Span) -> Diagnostic {
+    Diagnostic::new(Code::YamlSyntax, span, "syntaxe YAML invalide : le texte ne peut pas être lu à cet endroit")
+        .with_help(GENERIC_HELP)
+}
+
+/// The help of a syntax error without a more precise cause.
+pub(super) const GENERIC_HELP: &str = "vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points après chaque clé et la fermeture des guillemets et crochets";
+
+fn several_documents(span: Span) -> Diagnostic {
     Diagnostic::new(Code::YamlSyntax, span, "le fichier contient plusieurs documents YAML (séparés par `---`)")
         .with_help("un fichier ne décrit qu'un profil ou qu'un poste : placez chaque document dans son propre fichier")
 }
@@ -131,32 +150,4 @@ fn position_in(text: &str) -> Option<(u32, u32)> {
     let (line, rest) = rest.split_once(", column ")?;
     let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
     Some((line.trim().parse().ok()?, column.parse().ok()?))
-}
-
-/// French words for the parser's most frequent messages; the rest is quoted as is.
-fn translate(detail: &str) -> String {
-    const TABLE: [(&str, &str); 15] = [
-        ("unclosed quote", "guillemet ouvrant sans guillemet fermant"),
-        ("illegal placement of ':' indicator", "deux-points mal placé (crochet ou accolade non refermé avant ?)"),
-        ("simple key expected ':'", "deux-points attendu après la clé"),
-        ("tabs disallowed", "tabulation interdite dans l'indentation : utilisez des espaces"),
-        ("found a tab", "tabulation interdite dans l'indentation : utilisez des espaces"),
-        ("unexpected character", "caractère inattendu"),
-        ("unclosed bracket", "crochet ouvrant sans crochet fermant"),
-        ("unclosed brace", "accolade ouvrante sans accolade fermante"),
-        ("mapping values are not allowed in this context", "deux-points inattendu à cet endroit"),
-        ("did not find expected key", "clé attendue introuvable (indentation ?)"),
-        ("did not find expected '-' indicator", "tiret de liste attendu (indentation ?)"),
-        (
-            "found character that cannot start any token",
-            "caractère qui ne peut pas commencer un élément (tabulation ?)",
-        ),
-        ("invalid indentation", "indentation incorrecte"),
-        ("did not find expected node content", "valeur attendue introuvable"),
-        ("while parsing a flow", "liste ou tableau entre crochets ou accolades mal formé"),
-    ];
-    TABLE
-        .iter()
-        .find(|(english, _)| detail.contains(english))
-        .map_or_else(|| format!("détail de l'analyseur : {detail}"), |(_, french)| (*french).to_owned())
 }
