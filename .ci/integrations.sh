@@ -55,9 +55,13 @@ step "pre-commit: hooks manifest and example configuration"
 "$pre_commit" validate-manifest .pre-commit-hooks.yaml
 "$pre_commit" validate-config examples/ci/.pre-commit-config.yaml
 
+step "docs/ci.md: every YAML block is part of an example file tried below"
+"$py" .ci/integrations/docs_blocks.py docs/ci.md examples/ci/.gitlab-ci.yml \
+  examples/ci/.github/workflows/refnum.yml examples/ci/.pre-commit-config.yaml
+
 # One target folder for every install below, unoptimised (see the header).
 export CARGO_TARGET_DIR="$root/target/integrations"
-export CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=0
 export CARGO_TERM_COLOR=never
 sha="$(git rev-parse HEAD)"
 
