@@ -79,6 +79,8 @@ contains "cache miss"
 contains "4 fichiers vérifiés : aucun problème."
 contains "SARIF 2.1.0 ready to upload"
 contains '"exit-code": "0"'
+expect 0 "${action[@]}" "$work/gh" "$work/actions-cache"
+contains "1 fichier vérifié : aucun problème."
 break_poste "$work/gh"
 expect 1 "${action[@]}" "$work/gh" "$work/actions-cache" paths="profiles adaptations postes"
 contains "cache hit"
