@@ -37,18 +37,7 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                 out.push(d);
             }
         }
-        for code in &r.rome {
-            if !is_rome_code(code) {
-                out.push(
-                    Diagnostic::new(
-                        Code::UnknownFrameworkCode,
-                        code.span,
-                        format!("`{}` n'a pas la forme d'un code ROME", code.value),
-                    )
-                    .with_help("un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple `M1402`"),
-                );
-            }
-        }
+        rome_codes(&r.rome, out);
         for uri in &r.esco {
             if !uri.starts_with("http://data.europa.eu/esco/") {
                 out.push(
@@ -68,18 +57,7 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
 
 /// The occupation's own codes: ROME fiches and ESCO occupations (not skills).
 fn metier(m: &Metier, out: &mut Vec<Diagnostic>) {
-    for code in &m.rome {
-        if !is_rome_code(code) {
-            out.push(
-                Diagnostic::new(
-                    Code::UnknownFrameworkCode,
-                    code.span,
-                    format!("`{}` n'a pas la forme d'un code ROME", code.value),
-                )
-                .with_help("un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple `K1802`"),
-            );
-        }
-    }
+    rome_codes(&m.rome, out);
     for uri in &m.esco {
         if !is_esco_occupation(uri) {
             out.push(
@@ -91,6 +69,23 @@ fn metier(m: &Metier, out: &mut Vec<Diagnostic>) {
                 .with_help(
                     "une profession ESCO a une adresse de la forme http://data.europa.eu/esco/occupation/<identifiant> ; les compétences ESCO (…/esco/skill/…) vont dans les `referentiels` des compétences",
                 ),
+            );
+        }
+    }
+}
+
+/// ROME codes, at the competency level or the occupation's: each has the
+/// shape of a ROME fiche code.
+fn rome_codes(codes: &[crate::model::Text], out: &mut Vec<Diagnostic>) {
+    for code in codes {
+        if !is_rome_code(code) {
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownFrameworkCode,
+                    code.span,
+                    format!("`{}` n'a pas la forme d'un code ROME", code.value),
+                )
+                .with_help("un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple `M1402`"),
             );
         }
     }
