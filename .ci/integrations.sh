@@ -69,7 +69,11 @@ sha="$(git rev-parse HEAD)"
 sample() { bash .ci/integrations/sample-repo.sh "$root" "$work/$1" >/dev/null; }
 # The two changes tried everywhere: a valid poste edited, a poste broken by an unknown key.
 edit_valid() { sed -i 's/^  ville: Rodez$/  ville: Rodez (Aveyron)/' "$1/postes/rodez.yaml"; }
-break_poste() { printf 'cle-inconnue: oui\n' >> "$1/postes/millau.yaml"; }
+# The line of the unknown key is the file's last: what the checks below expect.
+break_poste() {
+  printf 'cle-inconnue: oui\n' >> "$1/postes/millau.yaml"
+  broken_line=$(wc -l < "$1/postes/millau.yaml")
+}
 
 step "GitHub composite action: steps run here (actions/cache emulated, SARIF checked, not sent)"
 sample gh
@@ -84,7 +88,7 @@ contains "1 fichier vérifié : aucun problème."
 break_poste "$work/gh"
 expect 1 "${action[@]}" "$work/gh" "$work/actions-cache" paths="profiles adaptations postes"
 contains "cache hit"
-contains "::error file=postes/millau.yaml,line=70"
+contains "::error file=postes/millau.yaml,line=$broken_line"
 contains '"exit-code": "1"'
 expect 1 "${action[@]}" "$work/gh" "$work/actions-cache" paths="profiles postes" version="$sha"
 contains "renseignez l'entrée repository"
@@ -111,14 +115,15 @@ lacks "Installing"
 break_poste "$work/gl-broken"
 expect 1 "${gitlab[@]}" "$work/gl-broken" "$work/gitlab-cache" valider "${vars[@]}"
 contains "E010"
-"$py" - "$work/gl-broken/gl-code-quality-report.json" <<'EOF'
+"$py" - "$work/gl-broken/gl-code-quality-report.json" "$broken_line" <<'EOF'
 import json, sys
 report = json.load(open(sys.argv[1], encoding="utf-8"))
+line = int(sys.argv[2])
 issue = next(i for i in report if i["check_name"] == "E010")
 assert issue["location"]["path"] == "postes/millau.yaml", issue
-assert issue["location"]["lines"]["begin"] == 70, issue
+assert issue["location"]["lines"]["begin"] == line, issue
 assert issue["severity"] and issue["fingerprint"] and issue["description"], issue
-print(f"Code Quality report: {len(report)} problem(s), E010 at postes/millau.yaml:70")
+print(f"Code Quality report: {len(report)} problem(s), E010 at postes/millau.yaml:{line}")
 EOF
 
 step "plain shell: examples/ci/valider.sh"
