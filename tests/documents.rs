@@ -164,7 +164,12 @@ fn the_example_posts_repeat_no_line_of_their_profile() {
 fn complet_adds_the_full_competency_tables() {
     let compact = fold(&ok(&refnum(&["fiche", POSTES[0], "--format", "markdown"])));
     let full = fold(&ok(&refnum(&["fiche", POSTES[0], "--format", "markdown", "--complet"])));
-    assert!(full.starts_with(&compact[..compact.find("---\n\nFiche de poste produite").unwrap()]));
+    // The same fiche up to the missions, which then show their ids.
+    assert!(full.starts_with(&compact[..compact.find("## Missions et activités").unwrap()]));
+    let end = |s: &str| {
+        s[s.find("## Compétences requises").unwrap()..s.find("---\n\nFiche de poste produite").unwrap()].to_owned()
+    };
+    assert!(end(&full).starts_with(&end(&compact)), "the rest of the fiche is unchanged");
     let annex = &full[full.find("## Annexe : compétences détaillées").expect("annex")..];
     assert!(annex.contains("| Compétence | Niveau requis | Essentielle | Missions |"));
     assert!(annex.contains("| 3 – Maîtrise | oui | M-01, M-02 |"), "{annex}");
@@ -541,4 +546,27 @@ fn a_fiche_of_a_minimal_profile_marks_empty_sections_to_complete() {
     assert!(md.contains("Relations _à compléter_."), "{md}");
     assert!(md.contains("Conditions _à compléter_."));
     assert!(!md.contains("\n\n\n"), "no empty section leaves a double blank line");
+}
+
+#[test]
+fn fiche_warns_of_a_line_the_post_repeats_from_its_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let poste = "type: poste\nid: essai\nprofil: conseiller-referent-entreprise\nstructure:\n  nom: Structure fictive\nlocalisation:\n  ville: Millau\nindicateurs:\n  - Nombre de diagnostics réalisés et remis aux entreprises.\nmise-a-jour: 2026-11-29\n";
+    std::fs::write(dir.path().join("p.yaml"), poste).unwrap();
+    let out = refnum_in(dir.path(), &["fiche", "p.yaml", "-o", "f.md"]);
+    assert_eq!(out.status.code(), Some(0), "a warning does not stop the fiche");
+    let err = stderr(&out);
+    assert!(err.contains("avertissement[W005]") && err.contains("p.yaml:9:5"), "{err}");
+    assert!(err.contains("Fiche de poste écrite dans f.md."), "{err}");
+    assert!(!err.contains("fichier vérifié"), "no summary line of validate: {err}");
+}
+
+#[test]
+fn with_the_annex_missions_show_the_ids_its_tables_cite() {
+    let full = fold(&ok(&refnum(&["fiche", "conseiller", "--format", "markdown", "--complet"])));
+    assert!(full.contains("**M-01 Réaliser le diagnostic"), "mission ids shown with the annex");
+    let compact = fold(&ok(&refnum(&["fiche", "conseiller", "--format", "markdown"])));
+    assert!(!compact.contains("**M-01 "), "no ids without it");
+    let html = ok(&refnum(&["fiche", "conseiller", "--format", "html", "--complet"]));
+    assert!(html.contains("<td><span class=\"code\">M-01</span>"), "ids never broken in the annex tables");
 }

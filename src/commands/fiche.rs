@@ -1,6 +1,7 @@
 //! `refnum fiche`: the fiche de poste of a post, or of a profile alone.
 
 use crate::cli::{FicheArgs, FicheFormat};
+use crate::diagnostic::{FileReport, Summary, human};
 use crate::error::Error;
 use crate::load::catalog;
 use crate::model::Document;
@@ -28,9 +29,23 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         None => None,
     };
     let templates = super::templates_from(args.document.templates.as_deref())?;
+    let mut warnings = String::new();
     let bytes = match &found.document {
         Document::Poste(poste) => {
             let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
+            // A line the post repeats from its profile would be printed twice:
+            // said here too, for those who run `fiche` and never `validate`.
+            let repeated = crate::check::repetition::check(poste, &resolved.profil);
+            if !repeated.is_empty() {
+                let report =
+                    FileReport { name: found.input.name(), source: found.source.clone(), diagnostics: repeated };
+                let reports = [report];
+                let summary = Summary::of(&reports);
+                // The findings, without the closing line of a `validate` run.
+                warnings = human::render(&reports, &summary, terminal.stderr_color).replace(&summary.sentence(), "");
+                warnings.truncate(warnings.trim_end().len());
+                warnings.push('\n');
+            }
             render::fiche(&resolved.profil, Some(poste), format, args.complet, &templates)?
         }
         _ => {
@@ -42,7 +57,15 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         Some((path, model)) => model.apply(&bytes).map_err(|e| model_error(&path, &e))?,
         None => bytes,
     };
-    super::deliver(bytes, args.document.output.as_deref(), format == Format::Docx, "Fiche de poste écrite", terminal)
+    let mut outcome = super::deliver(
+        bytes,
+        args.document.output.as_deref(),
+        format == Format::Docx,
+        "Fiche de poste écrite",
+        terminal,
+    )?;
+    outcome.stderr.insert_str(0, &warnings);
+    Ok(outcome)
 }
 
 /// The Word model of `--reference-docx`, read and checked before any work.

@@ -92,7 +92,16 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
     for m in &profil.missions {
         doc = doc.add_paragraph(
             para_style("Normal")
-                .add_run(Run::new().add_text(format!("{}. ", m.intitule)).bold())
+                // With the annex, whose tables cite missions by id, each mission shows its id.
+                .add_run(
+                    Run::new()
+                        .add_text(if complet {
+                            format!("{} {}. ", m.id, m.intitule)
+                        } else {
+                            format!("{}. ", m.intitule)
+                        })
+                        .bold(),
+                )
                 .add_run(Run::new().add_text(m.activites_texte.as_str())),
         );
     }
