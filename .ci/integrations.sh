@@ -84,7 +84,7 @@ contains "1 fichier vérifié : aucun problème."
 break_poste "$work/gh"
 expect 1 "${action[@]}" "$work/gh" "$work/actions-cache" paths="profiles adaptations postes"
 contains "cache hit"
-contains "::error file=postes/millau.yaml,line=70"
+contains "::error file=postes/millau.yaml,line=71"
 contains '"exit-code": "1"'
 expect 1 "${action[@]}" "$work/gh" "$work/actions-cache" paths="profiles postes" version="$sha"
 contains "renseignez l'entrée repository"
@@ -116,9 +116,9 @@ import json, sys
 report = json.load(open(sys.argv[1], encoding="utf-8"))
 issue = next(i for i in report if i["check_name"] == "E010")
 assert issue["location"]["path"] == "postes/millau.yaml", issue
-assert issue["location"]["lines"]["begin"] == 70, issue
+assert issue["location"]["lines"]["begin"] == 71, issue
 assert issue["severity"] and issue["fingerprint"] and issue["description"], issue
-print(f"Code Quality report: {len(report)} problem(s), E010 at postes/millau.yaml:70")
+print(f"Code Quality report: {len(report)} problem(s), E010 at postes/millau.yaml:71")
 EOF
 
 step "plain shell: examples/ci/valider.sh"
