@@ -106,7 +106,9 @@ def yaml_files(args):
         if os.path.isdir(arg):
             for root, dirs, files in os.walk(arg):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
+                # Hidden files (.gitlab-ci.yml, .pre-commit-config.yaml) are
+                # tool configuration, not French text: skipped like hidden folders.
+                for name in sorted(f for f in files if not f.startswith(".")):
                     if name.endswith((".yaml", ".yml")):
                         yield os.path.join(root, name)
         else:

@@ -131,7 +131,12 @@ fn the_fiche_follows_the_order_hr_staff_expect() {
     assert!(out.contains("(propre au poste)"), "the post's own missions are listed");
     let identification = &out[positions[0]..positions[1]];
     assert!(identification.contains("| Rattachement hiérarchique | Responsable du service Appui aux entreprises |"));
-    assert!(identification.contains("| Structure | CCI Aveyron (<https://www.aveyron.cci.fr>) |"), "{identification}");
+    assert!(
+        identification.contains(
+            "| Structure | CCI du Val de Sarlanne (exemple fictif) (<https://cci-val-de-sarlanne.example>) |"
+        ),
+        "{identification}"
+    );
     assert!(!out.contains("## Annexe"), "no annex without --complet");
 }
 
@@ -245,7 +250,7 @@ fn the_docx_holds_every_competency_with_real_styles() {
     let footer = docx_part(&bytes, "word/footer1.xml");
     assert!(footer.contains("PAGE"), "page numbers in the footer: {footer}");
     let header = docx_part(&bytes, "word/header1.xml");
-    assert!(header.contains("CCI Aveyron"), "the structure in the header");
+    assert!(header.contains("CCI du Val de Sarlanne"), "the structure in the header");
 }
 
 /// The text outside tags, `<style>` and `<script>` of an HTML page.
@@ -508,8 +513,8 @@ fn every_example_is_rendered() {
         }
     }
     assert!(postes >= 4 && adaptations >= 2, "{postes} postes, {adaptations} adaptations");
-    let md = ok(&refnum(&["render", "examples/adaptations/cci-aveyron-conseiller.yaml", "--format", "markdown"]));
-    insta::assert_snapshot!("referentiel_adaptation_cci_aveyron.md", md);
+    let md = ok(&refnum(&["render", "examples/adaptations/cci-montverac-conseiller.yaml", "--format", "markdown"]));
+    insta::assert_snapshot!("referentiel_adaptation_cci_montverac.md", md);
 }
 
 #[cfg(unix)]

@@ -129,7 +129,7 @@ fn headings_keep_with_next_and_tables_repeat_their_header() {
 fn core_properties_come_from_the_fiche() {
     let core = text(&docx(&["fiche", POSTE, "--format", "docx"]), "docProps/core.xml");
     assert!(core.contains("<dc:title>Conseiller·ère numérique référent·e entreprise – commerce"), "{core}");
-    assert!(core.contains("<dc:creator>CCI Aveyron</dc:creator>"), "{core}");
+    assert!(core.contains("<dc:creator>CCI du Val de Sarlanne (exemple fictif)</dc:creator>"), "{core}");
     let poste = std::fs::read_to_string(root().join(POSTE)).unwrap();
     let date = poste.lines().find_map(|l| l.strip_prefix("mise-a-jour: ")).unwrap().trim();
     assert!(core.contains(&format!(">{date}T00:00:00Z</dcterms:created>")), "{core}");
@@ -174,7 +174,7 @@ fn a_reference_model_lends_its_styles_header_and_logo() {
     assert!(p.contains_key("word/theme/theme1.xml"), "the model's theme, for its fonts");
     assert!(text(&p, "word/_rels/document.xml.rels").contains("theme/theme1.xml"));
     // The fiche itself is unchanged.
-    assert!(text(&p, "word/document.xml").contains("CCI Aveyron"));
+    assert!(text(&p, "word/document.xml").contains("CCI du Val de Sarlanne (exemple fictif)"));
     // Same input, same bytes.
     let again = refnum(&["fiche", POSTE, "--format", "docx", "--reference-docx", MODELE]);
     assert_eq!(again.stdout, std::fs::read(&out).unwrap());
@@ -246,7 +246,7 @@ fn a_missing_or_malformed_model_is_a_clear_error() {
             // A bare but well-formed model is usable: the fiche keeps its header and footer.
             assert_eq!(o.status.code(), Some(0), "{model}: {}", stderr(&o));
             let p = parts(&std::fs::read(&out).unwrap());
-            assert!(text(&p, "word/header1.xml").contains("CCI Aveyron"));
+            assert!(text(&p, "word/header1.xml").contains("CCI du Val de Sarlanne (exemple fictif)"));
             std::fs::remove_file(&out).unwrap();
             continue;
         }

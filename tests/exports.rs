@@ -110,7 +110,7 @@ fn competencies_export_to_csv_for_french_excel() {
 
 #[test]
 fn an_adaptation_exports_its_merged_competencies() {
-    let out = ok(&refnum(&["export", "examples/adaptations/cci-aveyron-conseiller.yaml", "--sans-bom"]));
+    let out = ok(&refnum(&["export", "examples/adaptations/cci-montverac-conseiller.yaml", "--sans-bom"]));
     let rows = read_csv(&out, ';');
     assert!(rows.iter().any(|r| r[2] == "S-14"), "the added savoir");
     assert!(!rows.iter().any(|r| r[2] == "S-13"), "the removed one");
@@ -126,7 +126,7 @@ fn case_schema() -> serde_json::Value {
 fn the_case_export_is_a_valid_cfpackage_with_stable_identifiers() {
     let schema = case_schema();
     let validator = jsonschema::draft7::new(&schema).expect("the CASE schema compiles");
-    for profile in ["conseiller", "coordinateur", "examples/adaptations/cci-aveyron-conseiller.yaml"] {
+    for profile in ["conseiller", "coordinateur", "examples/adaptations/cci-montverac-conseiller.yaml"] {
         let out = ok(&refnum(&["export", profile, "--format", "case"]));
         let package: serde_json::Value = serde_json::from_str(&out).unwrap();
         let errors: Vec<String> =

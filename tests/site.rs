@@ -49,16 +49,16 @@ fn the_repository_site_has_a_page_for_every_document() {
     let index = text(&site, "index.html");
     for expected in [
         "href=\"profils/conseiller-referent-entreprise.html\"",
-        "href=\"profils/coordinateur-referent-entreprise-causses-vallees.html\"",
-        "href=\"ecarts/conseiller-referent-entreprise-cci-aveyron.html\"",
-        "href=\"postes/conseiller-referent-entreprise-cci-aveyron-rodez.html\"",
-        "examples/adaptations/cci-aveyron-conseiller.yaml",
-        "CCI Aveyron, Rodez",
+        "href=\"profils/coordinateur-referent-entreprise-monts-du-vermeil.html\"",
+        "href=\"ecarts/conseiller-referent-entreprise-cci-montverac.html\"",
+        "href=\"postes/conseiller-referent-entreprise-cci-val-de-sarlanne.html\"",
+        "examples/adaptations/cci-montverac-conseiller.yaml",
+        "CCI du Val de Sarlanne (exemple fictif), Sarlanne",
     ] {
         assert!(index.replace("&#x2f;", "/").contains(expected), "index lacks {expected}");
     }
     insta::assert_snapshot!("site_index", index);
-    insta::assert_snapshot!("site_ecarts", text(&site, "ecarts/conseiller-referent-entreprise-cci-aveyron.html"));
+    insta::assert_snapshot!("site_ecarts", text(&site, "ecarts/conseiller-referent-entreprise-cci-montverac.html"));
     insta::assert_snapshot!("site_comparaison", text(&site, "comparaison.html"));
 }
 
@@ -217,8 +217,8 @@ fn the_ecarts_page_speaks_in_words_and_shows_added_items_in_full() {
     let site = files(&out);
     // French typography folded out: no-break spaces read as spaces.
     let fold = |s: String| s.replace(['\u{a0}', '\u{202f}'], " ").replace('’', "'");
-    let ecarts = fold(text(&site, "ecarts/conseiller-referent-entreprise-cci-aveyron.html"));
-    let referentiel = fold(text(&site, "profils/conseiller-referent-entreprise-cci-aveyron.html"));
+    let ecarts = fold(text(&site, "ecarts/conseiller-referent-entreprise-cci-montverac.html"));
+    let referentiel = fold(text(&site, "profils/conseiller-referent-entreprise-cci-montverac.html"));
     for page in [&ecarts, &referentiel] {
         for key in ["activites", "libelle", "referentiels", "Autre rubrique"] {
             assert!(!page.contains(&format!(">{key}")) && !page.contains(&format!(" {key}<")), "{key} shown");
@@ -247,8 +247,8 @@ fn an_adaptation_names_its_base_at_the_top_of_its_pages() {
     ok(&build(&out, &["profiles", "examples"]));
     let site = files(&out);
     for page in [
-        "profils/conseiller-referent-entreprise-cci-aveyron.html",
-        "ecarts/conseiller-referent-entreprise-cci-aveyron.html",
+        "profils/conseiller-referent-entreprise-cci-montverac.html",
+        "ecarts/conseiller-referent-entreprise-cci-montverac.html",
     ] {
         let html = text(&site, page).replace("&#x2f;", "/").replace(['\u{a0}', '\u{202f}'], " ");
         let header = html.split("</header>").next().unwrap();
@@ -314,9 +314,9 @@ fn a_new_build_replaces_the_previous_site_entirely() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     ok(&build(&out, &["profiles", "examples"]));
-    assert!(out.join("postes/conseiller-referent-entreprise-cci-aveyron-rodez.html").exists());
+    assert!(out.join("postes/conseiller-referent-entreprise-cci-val-de-sarlanne.html").exists());
     ok(&build(&out, &["profiles"]));
-    assert!(!out.join("postes/conseiller-referent-entreprise-cci-aveyron-rodez.html").exists(), "stale page removed");
+    assert!(!out.join("postes/conseiller-referent-entreprise-cci-val-de-sarlanne.html").exists(), "stale page removed");
     assert!(out.join("profils/conseiller-referent-entreprise.html").exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder left");
     #[cfg(unix)]
@@ -390,8 +390,8 @@ fn posts_with_the_same_id_get_a_page_each() {
     let out = dir.path().join("site");
     ok(&refnum_in(dir.path(), &["build", "a.yaml", "b.yaml", "--out", "site"]));
     let site = files(&out);
-    assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-aveyron-rodez.html"));
-    assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-aveyron-rodez-2.html"));
+    assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-val-de-sarlanne.html"));
+    assert!(site.contains_key("postes/conseiller-referent-entreprise-cci-val-de-sarlanne-2.html"));
 }
 
 /// A site folder into which the files to publish were put is never
@@ -469,8 +469,8 @@ fn a_base_outside_the_site_is_never_linked_to_a_namesake() {
     ok(&refnum_in(dir.path(), &["build", "publie", "--out", "site"]));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("Copie locale – Coordinateur"), "the post names its own profile");
-    let page = std::fs::read_to_string(out.join("postes/coordinateur-referent-entreprise-cc-causses-et-vallees.html"))
-        .unwrap();
+    let page =
+        std::fs::read_to_string(out.join("postes/coordinateur-referent-entreprise-cc-pays-d-ardelle.html")).unwrap();
     assert!(!page.contains("Profil de référence\u{A0}: <a"), "no link to the built-in namesake");
 }
 
@@ -480,7 +480,7 @@ fn a_post_built_on_another_post_is_refused_by_validate_and_build() {
     let poste = std::fs::read_to_string(root().join("examples/poste-conseiller-cci.yaml")).unwrap();
     std::fs::write(dir.path().join("a.yaml"), &poste).unwrap();
     let other = poste.replacen("profil: conseiller-referent-entreprise", "profil: a.yaml", 1).replacen(
-        "id: conseiller-referent-entreprise-cci-aveyron-rodez",
+        "id: conseiller-referent-entreprise-cci-val-de-sarlanne",
         "id: autre-poste",
         1,
     );

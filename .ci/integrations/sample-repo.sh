@@ -21,8 +21,8 @@ grep -q '^id: conseiller-referent-entreprise-occitanie$' profiles/conseiller-ref
 
 sed -e 's/^  profil: conseiller-referent-entreprise$/  profil: conseiller-referent-entreprise-occitanie/' \
   -e '/^# yaml-language-server/d' \
-  "$src/examples/adaptations/cci-aveyron-conseiller.yaml" > adaptations/cci-aveyron-conseiller.yaml
-grep -q '^  profil: conseiller-referent-entreprise-occitanie$' adaptations/cci-aveyron-conseiller.yaml
+  "$src/examples/adaptations/cci-montverac-conseiller.yaml" > adaptations/cci-montverac-conseiller.yaml
+grep -q '^  profil: conseiller-referent-entreprise-occitanie$' adaptations/cci-montverac-conseiller.yaml
 
 for ville in Rodez Millau; do
   slug=$(printf '%s' "$ville" | tr '[:upper:]' '[:lower:]')

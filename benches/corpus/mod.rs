@@ -35,13 +35,13 @@ impl Mix {
 }
 
 const ADAPTATIONS: [&str; 2] = [
-    include_str!("../../examples/adaptations/cc-causses-coordinateur.yaml"),
-    include_str!("../../examples/adaptations/cci-aveyron-conseiller.yaml"),
+    include_str!("../../examples/adaptations/cc-vermeil-coordinateur.yaml"),
+    include_str!("../../examples/adaptations/cci-montverac-conseiller.yaml"),
 ];
 
 const POSTES: [&str; 2] = [
-    include_str!("../../examples/adaptations/poste-cc-causses-coordinateur.yaml"),
-    include_str!("../../examples/adaptations/poste-cci-aveyron-conseiller.yaml"),
+    include_str!("../../examples/adaptations/poste-cc-vermeil-coordinateur.yaml"),
+    include_str!("../../examples/adaptations/poste-cci-montverac-conseiller.yaml"),
 ];
 
 /// Writes the corpus under `folder` (`profils/`, `adaptations/`, `postes/`)
