@@ -15,6 +15,44 @@ use crate::{Outcome, exit};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Couleurs : auto (par défaut : dans un terminal, sauf si NO_COLOR est défini ou TERM=dumb), always (toujours) ou never (jamais)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "QUAND",
+        default_value_t = ColorChoice::Auto,
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub color: ColorChoice,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Dans un terminal, sauf si NO_COLOR est défini ou TERM=dumb
+    Auto,
+    /// Toujours, même vers un fichier ou un tube
+    #[value(alias = "toujours")]
+    Always,
+    /// Jamais
+    #[value(alias = "jamais")]
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream: asked for, or (`auto`) the stream is a
+    /// terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`.
+    pub fn wants(self, is_terminal: bool, no_color: Option<&std::ffi::OsStr>, term: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,8 +84,27 @@ pub enum Command {
     Import(ImportArgs),
     /// Affiche le script de complétion pour un shell (bash, zsh, fish, powershell)
     Completions(CompletionsArgs),
-    /// Affiche la page de manuel (format roff, pour `man`)
-    Manpage,
+    /// Affiche ou écrit les pages de manuel (format roff, pour `man`)
+    Manpage(ManpageArgs),
+    /// Affiche l'aide de refnum ou d'une commande (`refnum help fiche`)
+    Help(HelpArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManpageArgs {
+    /// La commande dont afficher la page (par défaut la page de refnum)
+    #[arg(value_name = "COMMANDE", conflicts_with = "dossier")]
+    pub commande: Vec<String>,
+    /// Écrit dans ce dossier (créé s'il n'existe pas) la page de refnum et celle de chaque commande : refnum.1, refnum-fiche.1…
+    #[arg(long, value_name = "DOSSIER")]
+    pub dossier: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HelpArgs {
+    /// La commande dont afficher l'aide (par exemple `fiche`, ou `templates export`)
+    #[arg(value_name = "COMMANDE")]
+    pub commande: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -103,7 +160,7 @@ pub struct ImportArgs {
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
     /// Le shell : bash, zsh, fish ou powershell
-    #[arg(value_enum, hide_possible_values = true)]
+    #[arg(value_enum, value_name = "SHELL", hide_possible_values = true)]
     pub shell: Shell,
 }
 
@@ -348,7 +405,13 @@ pub struct NewArgs {
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
     /// Le format dont afficher le schéma : profil (par défaut), poste ou adaptation
-    #[arg(value_enum, default_value_t = SchemaKind::Profil, hide_possible_values = true, hide_default_value = true)]
+    #[arg(
+        value_enum,
+        value_name = "TYPE",
+        default_value_t = SchemaKind::Profil,
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub kind: SchemaKind,
 }
 
@@ -369,9 +432,18 @@ pub fn command() -> clap::Command {
 
 fn french(command: clap::Command) -> clap::Command {
     use clap::{Arg, ArgAction};
+    // clap writes its headings `Options:`; French puts a space before the
+    // colon, so every heading is written here, the same way in every help.
+    let mut template = String::from("{about}\n\nUsage : {usage}\n");
+    if command.get_positionals().next().is_some() {
+        template.push_str("\nArguments :\n{positionals}\n");
+    }
+    if command.has_subcommands() {
+        template.push_str("\nCommandes :\n{subcommands}\n");
+    }
+    template.push_str("\nOptions :\n{options}");
     let mut command = command
-        .help_template("{about}\n\nUsage : {usage}\n\n{all-args}")
-        .subcommand_help_heading("Commandes")
+        .help_template(template)
         .subcommand_value_name("COMMANDE")
         .disable_help_flag(true)
         .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("Affiche l'aide"));
@@ -384,6 +456,65 @@ fn french(command: clap::Command) -> clap::Command {
     names.iter().fold(command, |c, name| c.mut_subcommand(name, french))
 }
 
+/// The command a path of names leads to (`["templates", "export"]`), with
+/// its full name (`refnum templates export`); `None` for an unknown name.
+pub fn subcommand(path: &[String]) -> Option<(clap::Command, String)> {
+    let mut command = command();
+    // Built, so that each subcommand carries the global options and its full name.
+    command.build();
+    let mut name = String::from("refnum");
+    for word in path {
+        let next = command.find_subcommand(word)?.clone();
+        name.push(' ');
+        name.push_str(next.get_name());
+        command = next;
+    }
+    Some((command, name))
+}
+
+/// The help of the command a path of names leads to (`refnum help fiche`).
+pub fn help(path: &[String]) -> Result<Outcome, crate::Error> {
+    let (mut command, _) = subcommand(path).ok_or_else(|| {
+        let unknown = path.join(" ");
+        crate::Error::Usage(format!("commande inconnue « {unknown} » ; les commandes sont listées par `refnum help`"))
+    })?;
+    // The usage line names the full path: clap builds it from the bin name.
+    let help = command.render_help().to_string();
+    Ok(Outcome { stdout: format!("{}\n", help.trim_end()).into_bytes(), stderr: String::new(), code: exit::OK })
+}
+
+/// The subcommands named on a command line, up to the first word that is
+/// not one (values of options are skipped).
+fn named_path<T: Into<OsString> + Clone>(args: &[T]) -> Vec<String> {
+    let mut command = command();
+    let mut path = Vec::new();
+    let mut words = args.iter().skip(1).map(|a| a.clone().into().to_string_lossy().into_owned());
+    while let Some(word) = words.next() {
+        if let Some(long) = word.strip_prefix("--") {
+            let takes_value = !long.contains('=')
+                && command
+                    .get_arguments()
+                    .find(|a| a.get_long() == Some(long))
+                    .is_some_and(|a| a.get_action().takes_values());
+            if takes_value {
+                words.next();
+            }
+            continue;
+        }
+        if word.starts_with('-') {
+            continue;
+        }
+        match command.find_subcommand(&word) {
+            Some(next) => {
+                path.push(next.get_name().to_owned());
+                command = next.clone();
+            }
+            None => break,
+        }
+    }
+    path
+}
+
 /// Parses the command line; help, version and usage errors come back as the
 /// `Outcome` to print, with French messages and exit code 2 for errors.
 pub fn parse<I, T>(args: I) -> Result<Cli, Outcome>
@@ -391,11 +522,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let matches = command().try_get_matches_from(args).map_err(|e| usage_error(&e))?;
-    Cli::from_arg_matches(&matches).map_err(|e| usage_error(&e))
+    let args: Vec<T> = args.into_iter().collect();
+    let path = || named_path(&args);
+    let matches = command().try_get_matches_from(args.iter().cloned()).map_err(|e| usage_error(&e, &path()))?;
+    Cli::from_arg_matches(&matches).map_err(|e| usage_error(&e, &path()))
 }
 
-fn usage_error(e: &clap::Error) -> Outcome {
+fn usage_error(e: &clap::Error, path: &[String]) -> Outcome {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let mut text = e.to_string();
@@ -405,8 +538,8 @@ fn usage_error(e: &clap::Error) -> Outcome {
             return Outcome { stdout: text.into_bytes(), stderr: String::new(), code: exit::OK };
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
-            let help = command().render_help().to_string();
-            return Outcome { stdout: Vec::new(), stderr: format!("{help}\n"), code: exit::FAILURE };
+            let help = help(path).map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+            return Outcome { stdout: Vec::new(), stderr: help, code: exit::FAILURE };
         }
         _ => {}
     }
@@ -442,9 +575,10 @@ fn usage_error(e: &clap::Error) -> Outcome {
     if let Some(suggestion) = context(ContextKind::SuggestedSubcommand).or_else(|| context(ContextKind::SuggestedArg)) {
         message.push_str(&format!("\n  vouliez-vous dire « {suggestion} » ?"));
     }
+    let name = subcommand(path).map_or_else(|| "refnum".to_owned(), |(_, name)| name);
     Outcome {
         stdout: Vec::new(),
-        stderr: format!("erreur : {message}\n\nPour plus d'informations, lancez `refnum --help`.\n"),
+        stderr: format!("erreur : {message}\n\nPour plus d'informations, essayez `{name} --help`.\n"),
         code: exit::FAILURE,
     }
 }

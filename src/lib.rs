@@ -69,7 +69,8 @@ pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress)
         cli::Command::Export(args) => commands::export::run(&args, terminal),
         cli::Command::Import(args) => commands::import::run(&args),
         cli::Command::Completions(args) => commands::shell::completions(args.shell),
-        cli::Command::Manpage => commands::shell::manpage(),
+        cli::Command::Manpage(args) => commands::manpage::run(&args),
+        cli::Command::Help(args) => cli::help(&args.commande),
     };
     result.unwrap_or_else(|e| match e {
         Error::Invalid(reports) => {

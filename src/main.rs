@@ -18,15 +18,19 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: refnum::cli::Cli) -> refnum::Outcome {
-    let wants_color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let no_color = std::env::var_os("NO_COLOR");
+    let term = std::env::var_os("TERM");
+    let wants = |is_terminal: bool| cli.color.wants(is_terminal, no_color.as_deref(), term.as_deref());
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let stderr_is_terminal = std::io::stderr().is_terminal();
     let terminal = refnum::Terminal {
-        color: stdout_is_terminal && wants_color,
-        stderr_color: stderr_is_terminal && wants_color,
+        color: wants(stdout_is_terminal),
+        stderr_color: wants(stderr_is_terminal),
         stdout_is_terminal,
     };
-    if stderr_is_terminal {
+    // The bar redraws its line with escape codes, which a dumb terminal prints as they are.
+    let dumb = term.as_deref().is_some_and(|t| t == "dumb");
+    if stderr_is_terminal && !dumb {
         refnum::run(cli, terminal, &bar::Bar::new())
     } else {
         refnum::run(cli, terminal, &refnum::progress::Silent)

@@ -68,6 +68,67 @@ fn diff_in_each_format() {
 }
 
 #[test]
+fn diff_gives_each_change_its_motif_in_every_format() {
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&refnum(&["diff", "conseiller", CASE, "--format", "json"]))).unwrap();
+    let motifs: Vec<(&str, &serde_json::Value)> =
+        json["elements"].as_array().unwrap().iter().map(|e| (e["id"].as_str().unwrap(), &e["motif"])).collect();
+    assert_eq!(
+        motifs,
+        [
+            ("M-07", &serde_json::json!("Priorité locale")),
+            ("S-13", &serde_json::json!("Hors du champ local")),
+            ("SF-01", &serde_json::json!("Public plus avancé")),
+            ("SF-90", &serde_json::Value::Null),
+        ]
+    );
+    let human = ok(&refnum(&["diff", "conseiller", CASE]));
+    for motif in ["Priorité locale", "Hors du champ local", "Public plus avancé"] {
+        assert!(human.contains(&format!("      motif : {motif}\n")), "{human}");
+    }
+    let markdown = ok(&refnum(&["diff", "conseiller", CASE, "--format", "markdown"]));
+    assert!(markdown.contains("| Élément | Changement | Détail | Motif |"), "{markdown}");
+    assert!(markdown.contains("| retiré |  | Hors du champ local |"), "{markdown}");
+    // The other way round, the adaptation's motifs still explain the changes.
+    let back = ok(&refnum(&["diff", CASE, "conseiller"]));
+    assert!(back.contains("motif : Hors du champ local"), "{back}");
+}
+
+#[test]
+fn diff_json_carries_the_values_of_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(root().join("profiles/conseiller-referent-entreprise.yaml")).unwrap();
+    assert!(base.contains("\nstatut: publie\n"));
+    let changed = base.replacen("\nstatut: publie\n", "\nstatut: brouillon\n", 1).replacen("niveau: 3", "niveau: 2", 1);
+    let first_essential = changed.find("essentielle: true").unwrap();
+    let changed = format!(
+        "{}essentielle: false{}",
+        &changed[..first_essential],
+        &changed[first_essential + "essentielle: true".len()..]
+    );
+    std::fs::write(dir.path().join("avant.yaml"), &base).unwrap();
+    std::fs::write(dir.path().join("apres.yaml"), &changed).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&refnum_in(dir.path(), &["diff", "avant.yaml", "apres.yaml", "--format", "json"])))
+            .unwrap();
+    let statut = json["champs"].as_array().unwrap().iter().find(|c| c["champ"] == "statut").unwrap();
+    assert_eq!((&statut["avant"], &statut["apres"]), (&serde_json::json!("publie"), &serde_json::json!("brouillon")));
+    let fields: Vec<&serde_json::Value> =
+        json["elements"].as_array().unwrap().iter().flat_map(|e| e["champs"].as_array().unwrap()).collect();
+    let niveau = fields.iter().find(|c| c["champ"] == "niveau").unwrap();
+    assert_eq!((&niveau["avant"], &niveau["apres"]), (&serde_json::json!(3), &serde_json::json!(2)));
+    let essentielle = fields.iter().find(|c| c["champ"] == "essentielle").unwrap();
+    assert_eq!((&essentielle["avant"], &essentielle["apres"]), (&serde_json::json!(true), &serde_json::json!(false)));
+    // People still read words.
+    let human = ok(&refnum_in(dir.path(), &["diff", "avant.yaml", "apres.yaml"]));
+    assert!(human.contains("statut : « publié » → « brouillon »"), "{human}");
+    assert!(human.contains("essentielle : « oui » → « non »"), "{human}");
+    // Without an adaptation, no motif: the Markdown has no empty column for it.
+    let markdown = ok(&refnum_in(dir.path(), &["diff", "avant.yaml", "apres.yaml", "--format", "markdown"]));
+    assert!(markdown.contains("| Élément | Changement | Détail |\n") && !markdown.contains("Motif"), "{markdown}");
+}
+
+#[test]
 fn diff_exit_code() {
     assert_eq!(refnum(&["diff", "conseiller", CASE, "--exit-code"]).status.code(), Some(1));
     assert_eq!(refnum(&["diff", "conseiller", CASE]).status.code(), Some(0));

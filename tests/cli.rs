@@ -225,7 +225,173 @@ fn help_is_in_french() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(out.contains("Vérifie des profils"), "{out}");
-    assert!(out.contains("Usage : refnum <COMMANDE>") && out.contains("Affiche l'aide"));
+    assert!(out.contains("Usage : refnum [OPTIONS] <COMMANDE>") && out.contains("Affiche l'aide"));
+}
+
+/// Every command of the command line, as its path of names.
+fn every_command() -> Vec<Vec<String>> {
+    refnum::commands::manpage::paths()
+}
+
+#[test]
+fn every_help_heading_is_spaced_the_same_way_and_every_placeholder_is_french() {
+    for path in every_command() {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let out = ok(&refnum(&args));
+        let headings: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ') && l.ends_with(':')).collect();
+        assert!(headings.contains(&"Options :"), "{args:?}: {out}");
+        for heading in headings {
+            assert!(["Arguments :", "Commandes :", "Options :"].contains(&heading), "{args:?}: « {heading} »");
+        }
+        assert!(!out.contains("Usage:") && out.contains("Usage : refnum"), "{args:?}: {out}");
+        // Placeholders are the words in <…> or […]: French, or a name kept as is.
+        let english = ["KIND", "PATH", "FILE", "DIR", "COMMAND", "SHELL_TYPE", "WHEN", "VALUE", "NAME", "OUTPUT"];
+        for word in english {
+            assert!(
+                !out.contains(&format!("<{word}>")) && !out.contains(&format!("[{word}]")),
+                "{args:?}: {word} in {out}"
+            );
+        }
+        for english in ["Print help", "Print version", "Possible values", "[default", "Subcommands", "Commands:"] {
+            assert!(!out.contains(english), "{args:?}: {english} in {out}");
+        }
+    }
+    let schema = ok(&refnum(&["schema", "--help"]));
+    assert!(schema.contains("Usage : refnum schema [OPTIONS] [TYPE]"), "{schema}");
+}
+
+#[test]
+fn the_help_command_shows_the_help_of_a_command() {
+    let o = refnum(&["help", "fiche"]);
+    assert_eq!(stdout(&o), ok(&refnum(&["fiche", "--help"])));
+    assert!(stdout(&o).contains("Usage : refnum fiche [OPTIONS] <POSTE|PROFIL>"));
+    let nested = ok(&refnum(&["help", "templates", "export"]));
+    assert!(nested.contains("Usage : refnum templates export [OPTIONS] <DOSSIER>"), "{nested}");
+    assert_eq!(ok(&refnum(&["help"])), ok(&refnum(&["--help"])));
+    let o = refnum(&["help", "fichier"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("commande inconnue « fichier »"), "{}", stderr(&o));
+}
+
+#[test]
+fn usage_errors_point_to_the_help_of_their_command() {
+    let o = refnum(&["fiche", "--inconnue"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).ends_with("Pour plus d'informations, essayez `refnum fiche --help`.\n"), "{}", stderr(&o));
+    let o = refnum(&["--color", "never", "templates", "export"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("essayez `refnum templates export --help`"), "{}", stderr(&o));
+    let o = refnum(&["nimporte"]);
+    assert!(stderr(&o).contains("essayez `refnum --help`"), "{}", stderr(&o));
+    // A command without its subcommand shows its own help.
+    let o = refnum(&["templates"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Usage : refnum templates [OPTIONS] <COMMANDE>"), "{}", stderr(&o));
+}
+
+/// Runs `refnum` with the environment given, nothing else inherited about colour.
+fn refnum_env(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = assert_cmd::Command::cargo_bin("refnum").unwrap();
+    command.current_dir(root()).env_remove("NO_COLOR").env_remove("TERM");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.args(args).output().unwrap()
+}
+
+#[test]
+fn color_is_asked_for_with_the_color_option() {
+    let file = "tests/cases/semantique.yaml";
+    let always = stdout(&refnum_env(&["validate", file, "--color", "always"], &[]));
+    assert!(always.contains("\x1b["), "{always}");
+    // Asked for explicitly, colour wins over NO_COLOR and TERM=dumb.
+    let forced =
+        stdout(&refnum_env(&["--color", "toujours", "validate", file], &[("NO_COLOR", "1"), ("TERM", "dumb")]));
+    assert_eq!(forced, always);
+    for (args, env) in [
+        (vec!["validate", file, "--color", "never"], vec![]),
+        (vec!["validate", file, "--color", "auto"], vec![("TERM", "xterm-256color")]),
+        (vec!["validate", file], vec![]),
+    ] {
+        let out = stdout(&refnum_env(&args, &env));
+        assert!(!out.contains('\x1b'), "{args:?}: {out}");
+        assert!(out.contains("erreur[E020]"), "{out}");
+    }
+    let o = refnum_env(&["validate", file, "--color", "parfois"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("valeur « parfois » invalide pour --color"), "{}", stderr(&o));
+}
+
+#[test]
+fn auto_color_needs_a_terminal_and_no_opt_out() {
+    use refnum::cli::ColorChoice::{Always, Auto, Never};
+    use std::ffi::OsStr;
+    let xterm = Some(OsStr::new("xterm"));
+    assert!(Auto.wants(true, None, xterm));
+    assert!(Auto.wants(true, Some(OsStr::new("")), None));
+    assert!(!Auto.wants(false, None, xterm));
+    assert!(!Auto.wants(true, Some(OsStr::new("1")), xterm));
+    assert!(!Auto.wants(true, None, Some(OsStr::new("dumb"))));
+    assert!(Always.wants(false, Some(OsStr::new("1")), Some(OsStr::new("dumb"))));
+    assert!(!Never.wants(true, None, xterm));
+}
+
+/// Runs `refnum` in `dir` with `input` on its standard input.
+fn refnum_stdin(dir: &std::path::Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("refnum")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_dash_reads_the_file_from_standard_input() {
+    let profil = std::fs::read(root().join("profiles/conseiller-referent-entreprise.yaml")).unwrap();
+    let o = refnum_stdin(&root(), &["validate", "-"], &profil);
+    assert_eq!(stdout(&o), "1 fichier vérifié : aucun problème.\n");
+    // Problems are located in « <entrée standard> ».
+    let broken = std::fs::read(root().join("tests/cases/semantique.yaml")).unwrap();
+    let o = refnum_stdin(&root(), &["validate", "-", "--format", "json"], &broken);
+    assert_eq!(o.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["diagnostics"][0]["file"], "<entrée standard>", "{report}");
+    let o = refnum_stdin(&root(), &["validate", "-"], &broken);
+    assert!(stdout(&o).contains(" --> <entrée standard>:2:5"), "{}", stdout(&o));
+    // The same document, from a file or from standard input.
+    for command in [vec!["render", "--format", "markdown"], vec!["resolve"], vec!["fiche", "--format", "markdown"]] {
+        let mut from_file = command.clone();
+        from_file.insert(1, "profiles/conseiller-referent-entreprise.yaml");
+        let mut from_stdin = command.clone();
+        from_stdin.insert(1, "-");
+        assert_eq!(ok(&refnum_stdin(&root(), &from_stdin, &profil)), ok(&refnum(&from_file)), "{command:?}");
+    }
+    // A post read from standard input finds its profile as a file of the working directory would.
+    let poste = std::fs::read(root().join("examples/adaptations/poste-cci-montverac-conseiller.yaml")).unwrap();
+    let dir = root().join("examples/adaptations");
+    let fiche = ok(&refnum_stdin(&dir, &["fiche", "-", "--format", "markdown"], &poste));
+    assert_eq!(fiche, ok(&refnum_in(&dir, &["fiche", "poste-cci-montverac-conseiller.yaml", "--format", "markdown"])));
+    // Standard input is read once: a diff of it with itself is empty.
+    let o = refnum_stdin(&root(), &["diff", "-", "-"], &profil);
+    assert!(ok(&o).contains("aucune différence"), "{}", stdout(&o));
+}
+
+#[test]
+fn dash_o_dash_writes_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = refnum_in(dir.path(), &["render", "conseiller", "--format", "markdown", "-o", "-"]);
+    assert_eq!(ok(&o), ok(&refnum_in(dir.path(), &["render", "conseiller", "--format", "markdown"])));
+    assert_eq!(stderr(&o), "");
+    let o = refnum_in(dir.path(), &["new", "essai", "--extends", "conseiller", "-o", "-", "--date", "2026-01-01"]);
+    assert!(ok(&o).starts_with("# Adaptation locale du profil") && stdout(&o).contains("\nextends:"), "{}", stdout(&o));
+    let o = refnum_in(dir.path(), &["export", "conseiller", "-o", "-"]);
+    assert!(ok(&o).starts_with("\u{feff}profil;categorie;id;"), "{}", stdout(&o));
+    // Nothing was written under the name `-`.
+    assert!(!dir.path().join("-").exists());
 }
 
 #[test]
@@ -243,7 +409,7 @@ fn usage_errors_are_in_french_with_exit_code_2() {
     );
     let o = refnum(&[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("Usage : refnum <COMMANDE>"));
+    assert!(stderr(&o).contains("Usage : refnum [OPTIONS] <COMMANDE>"));
     let o = refnum(&["--version"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), format!("refnum {}\n", env!("CARGO_PKG_VERSION")));
@@ -260,4 +426,44 @@ fn shell_completions_and_man_page_come_from_the_command_definition() {
     let man = stdout(&refnum(&["manpage"]));
     assert!(man.starts_with(".ie") || man.contains(".TH REFNUM 1"), "{man}");
     assert!(man.contains(".SH NOM") && man.contains("Vérifie des profils"));
+}
+
+#[test]
+fn every_command_has_its_man_page_with_exit_codes_examples_and_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = refnum_in(dir.path(), &["manpage", "--dossier", "man1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("man1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    let expected: Vec<String> = every_command()
+        .iter()
+        .map(|p| {
+            format!("{}.1", std::iter::once("refnum").chain(p.iter().map(String::as_str)).collect::<Vec<_>>().join("-"))
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(names, expected);
+    assert!(names.contains(&"refnum-fiche.1".to_owned()) && names.contains(&"refnum-templates-export.1".to_owned()));
+    for name in &names {
+        let page = std::fs::read_to_string(dir.path().join("man1").join(name)).unwrap();
+        let title = name.trim_end_matches(".1").to_uppercase();
+        assert!(page.contains(&format!(".TH {title} 1")), "{name}: {page}");
+        for section in ["NOM", "SYNOPSIS", "OPTIONS", "\"CODES DE SORTIE\"", "EXEMPLES", "ENVIRONNEMENT"] {
+            assert!(page.contains(&format!(".SH {section}\n")), "{name} lacks {section}");
+        }
+        for variable in ["NO_COLOR", "TERM", "GITHUB_STEP_SUMMARY", "REFNUM_DOCS_URL"] {
+            assert!(page.contains(variable), "{name} lacks {variable}");
+        }
+        for english in [".SH NAME", "SUBCOMMANDS", "Possible values", "[default", "AUTHORS"] {
+            assert!(!page.contains(english), "{name}: {english}");
+        }
+    }
+    // The page of one command on standard output is the file's.
+    let fiche = ok(&refnum(&["manpage", "fiche"]));
+    assert_eq!(fiche, std::fs::read_to_string(dir.path().join("man1/refnum-fiche.1")).unwrap());
+    assert!(fiche.contains("\\fBrefnum fiche\\fR") && fiche.contains("\\-\\-reference\\-docx"), "{fiche}");
 }

@@ -2,18 +2,30 @@
 //! competencies added, removed or modified, field by field.
 
 use serde::Serialize;
+use serde_json::Value;
 
+use crate::adapt::Resolved;
 use crate::model::{Categorie, Competence, Mission, Profil};
 use crate::render::markdown::inline;
 
-/// One field that changed, as text before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One field that changed: as text to show before and after, and as the
+/// values written in the files (for JSON).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldChange {
     pub champ: &'static str,
-    /// For a list: the elements that left it; otherwise the old value.
+    /// For a list: the elements that left it; otherwise the old value, as shown.
+    #[serde(skip)]
     pub avant: String,
-    /// For a list: the elements that joined it; otherwise the new value.
+    /// For a list: the elements that joined it; otherwise the new value, as shown.
+    #[serde(skip)]
     pub apres: String,
+    /// The old value as the file writes it (`publie`, `true`, `3`); for a
+    /// list, the elements that left it.
+    #[serde(rename = "avant")]
+    pub valeur_avant: Value,
+    /// The new value as the file writes it; for a list, the elements that joined it.
+    #[serde(rename = "apres")]
+    pub valeur_apres: Value,
     /// `true` when the field is a list (`avant` and `apres` are then what left and joined it).
     pub liste: bool,
     /// For a list: the elements that left it and those that joined it, one by one.
@@ -22,7 +34,7 @@ pub struct FieldChange {
 }
 
 /// An item (mission or competency) added, removed or modified.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemChange {
     /// `missions`, `savoirs`, `savoir-faire` or `savoir-etre`.
     pub categorie: &'static str,
@@ -31,10 +43,12 @@ pub struct ItemChange {
     /// `ajout`, `retrait` or `modification`.
     pub nature: &'static str,
     pub champs: Vec<FieldChange>,
+    /// Why the change was made, as an adaptation gives it (`motif`).
+    pub motif: Option<String>,
 }
 
 /// The whole difference of `a` → `b`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Diff {
     pub avant: String,
     pub apres: String,
@@ -65,14 +79,49 @@ fn list_field(out: &mut Vec<FieldChange>, champ: &'static str, a: &[crate::model
             if came.is_empty() { "–".to_owned() } else { came.join(" ; ") },
         )
     };
-    let elements = (gone.iter().map(|x| (*x).to_owned()).collect(), came.iter().map(|x| (*x).to_owned()).collect());
-    out.push(FieldChange { champ, avant, apres, liste: true, elements });
+    let elements: (Vec<String>, Vec<String>) =
+        (gone.iter().map(|x| (*x).to_owned()).collect(), came.iter().map(|x| (*x).to_owned()).collect());
+    out.push(FieldChange {
+        champ,
+        avant,
+        apres,
+        valeur_avant: Value::from(elements.0.clone()),
+        valeur_apres: Value::from(elements.1.clone()),
+        liste: true,
+        elements,
+    });
 }
 
+/// A text field: the value shown is the value of the file.
 fn field(out: &mut Vec<FieldChange>, champ: &'static str, a: String, b: String) {
-    if a != b {
-        out.push(FieldChange { champ, avant: a, apres: b, liste: false, elements: Default::default() });
+    let (va, vb) = (Value::from(a.clone()), Value::from(b.clone()));
+    valued(out, champ, (a, va), (b, vb));
+}
+
+/// A field shown one way and written another (`publié` for `publie`),
+/// compared as shown.
+fn valued(out: &mut Vec<FieldChange>, champ: &'static str, a: (String, Value), b: (String, Value)) {
+    if a.0 != b.0 {
+        out.push(FieldChange {
+            champ,
+            avant: a.0,
+            apres: b.0,
+            valeur_avant: a.1,
+            valeur_apres: b.1,
+            liste: false,
+            elements: Default::default(),
+        });
     }
+}
+
+/// A part of a file as JSON, as `resolve` writes it.
+fn value_of<T: Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// An empty text, or a missing part, is `null`.
+fn or_null(text: String) -> Value {
+    if text.is_empty() { Value::Null } else { Value::from(text) }
 }
 
 /// Compares two profiles.
@@ -80,11 +129,15 @@ pub fn diff(a: &Profil, b: &Profil) -> Diff {
     let mut champs = Vec::new();
     field(&mut champs, "id", a.id.value.clone(), b.id.value.clone());
     field(&mut champs, "version", a.version.value.clone(), b.version.value.clone());
-    field(&mut champs, "statut", a.statut.label().into(), b.statut.label().into());
+    let statut = |p: &Profil| (p.statut.label().to_owned(), value_of(&p.statut));
+    valued(&mut champs, "statut", statut(a), statut(b));
     field(&mut champs, "intitule", a.intitule.value.clone(), b.intitule.value.clone());
     list_field(&mut champs, "appellations", &a.appellations, &b.appellations);
-    let opt = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
-    field(&mut champs, "famille", opt(&a.famille), opt(&b.famille));
+    let opt = |t: &Option<crate::model::Text>| {
+        let text = t.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
+        (text.clone(), or_null(text))
+    };
+    valued(&mut champs, "famille", opt(&a.famille), opt(&b.famille));
     let metier = |p: &Profil| {
         p.metier.as_ref().map_or_else(String::new, |m| {
             [("ROME", &m.rome), ("ESCO", &m.esco)]
@@ -95,13 +148,13 @@ pub fn diff(a: &Profil, b: &Profil) -> Diff {
                 .join(" ; ")
         })
     };
-    field(&mut champs, "metier", metier(a), metier(b));
+    valued(&mut champs, "metier", (metier(a), value_of(&a.metier)), (metier(b), value_of(&b.metier)));
     field(&mut champs, "finalite", a.finalite.value.trim().into(), b.finalite.value.trim().into());
-    field(&mut champs, "contexte", opt(&a.contexte), opt(&b.contexte));
+    valued(&mut champs, "contexte", opt(&a.contexte), opt(&b.contexte));
     let scale = |p: &Profil| {
         p.scale().iter().map(|n| format!("{} {}", n.niveau.value, n.libelle.value)).collect::<Vec<_>>().join(", ")
     };
-    field(&mut champs, "niveaux", scale(a), scale(b));
+    valued(&mut champs, "niveaux", (scale(a), value_of(&a.scale())), (scale(b), value_of(&b.scale())));
     list_field(&mut champs, "conditions-exercice", &a.conditions_exercice, &b.conditions_exercice);
     list_field(&mut champs, "relations.internes", &a.relations.internes, &b.relations.internes);
     list_field(&mut champs, "relations.externes", &a.relations.externes, &b.relations.externes);
@@ -115,7 +168,7 @@ pub fn diff(a: &Profil, b: &Profil) -> Diff {
     list_field(&mut champs, "indicateurs", &a.indicateurs, &b.indicateurs);
     list_field(&mut champs, "evolutions", &a.evolutions, &b.evolutions);
     let sources = |p: &Profil| p.sources.iter().map(|s| s.titre.value.clone()).collect::<Vec<_>>().join(" ; ");
-    field(&mut champs, "sources", sources(a), sources(b));
+    valued(&mut champs, "sources", (sources(a), value_of(&a.sources)), (sources(b), value_of(&b.sources)));
     field(&mut champs, "mise-a-jour", a.mise_a_jour.value.clone(), b.mise_a_jour.value.clone());
 
     let mut elements = Vec::new();
@@ -147,6 +200,28 @@ pub fn diff(a: &Profil, b: &Profil) -> Diff {
     }
 }
 
+/// Compares two resolved profiles: as `diff`, each item change carrying the
+/// `motif` an adaptation gives for it (the arrival's first, else the start's).
+pub fn diff_resolved(a: &Resolved, b: &Resolved) -> Diff {
+    let mut d = diff(&a.profil, &b.profil);
+    for e in &mut d.elements {
+        e.motif = [b, a].iter().find_map(|r| motif_of(r, e.categorie, &e.id));
+    }
+    d
+}
+
+/// The motif an adaptation gives for its change of the item `id`.
+fn motif_of(resolved: &Resolved, categorie: &str, id: &str) -> Option<String> {
+    let provenance = resolved.provenance.as_ref()?;
+    provenance
+        .changes
+        .iter()
+        .find(|c| c.id == id && (c.categorie == categorie || (categorie == "missions" && c.categorie == "mission")))
+        .and_then(|c| c.motif.as_ref())
+        .map(|m| flat(m))
+        .filter(|m| !m.is_empty())
+}
+
 fn items<T>(
     out: &mut Vec<ItemChange>,
     categorie: &'static str,
@@ -164,25 +239,43 @@ fn items<T>(
                 libelle: libelle(x),
                 nature: "retrait",
                 champs: Vec::new(),
+                motif: None,
             }),
             Some(y) => {
                 let champs = fields(x, y);
                 if !champs.is_empty() {
-                    out.push(ItemChange { categorie, id: id(y), libelle: libelle(y), nature: "modification", champs });
+                    out.push(ItemChange {
+                        categorie,
+                        id: id(y),
+                        libelle: libelle(y),
+                        nature: "modification",
+                        champs,
+                        motif: None,
+                    });
                 }
             }
         }
     }
     for y in b.iter().filter(|y| !a.iter().any(|x| id(x) == id(y))) {
-        out.push(ItemChange { categorie, id: id(y), libelle: libelle(y), nature: "ajout", champs: Vec::new() });
+        out.push(ItemChange {
+            categorie,
+            id: id(y),
+            libelle: libelle(y),
+            nature: "ajout",
+            champs: Vec::new(),
+            motif: None,
+        });
     }
 }
 
 fn mission_fields(a: &Mission, b: &Mission) -> Vec<FieldChange> {
     let mut out = Vec::new();
     field(&mut out, "intitule", a.intitule.value.clone(), b.intitule.value.clone());
-    let d = |m: &Mission| m.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
-    field(&mut out, "description", d(a), d(b));
+    let d = |m: &Mission| {
+        let text = m.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
+        (text.clone(), or_null(text))
+    };
+    valued(&mut out, "description", d(a), d(b));
     list_field(&mut out, "activites", &a.activites, &b.activites);
     out
 }
@@ -190,12 +283,16 @@ fn mission_fields(a: &Mission, b: &Mission) -> Vec<FieldChange> {
 fn competence_fields(a: &Competence, b: &Competence) -> Vec<FieldChange> {
     let mut out = Vec::new();
     field(&mut out, "libelle", a.libelle.value.clone(), b.libelle.value.clone());
-    let d = |c: &Competence| c.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
-    field(&mut out, "description", d(a), d(b));
-    field(&mut out, "niveau", a.niveau.value.to_string(), b.niveau.value.to_string());
+    let d = |c: &Competence| {
+        let text = c.description.as_ref().map(|t| t.value.trim().to_owned()).unwrap_or_default();
+        (text.clone(), or_null(text))
+    };
+    valued(&mut out, "description", d(a), d(b));
+    let niveau = |c: &Competence| (c.niveau.value.to_string(), value_of(&c.niveau.value));
+    valued(&mut out, "niveau", niveau(a), niveau(b));
     list_field(&mut out, "missions", &a.missions, &b.missions);
-    let yes = |v: bool| if v { "oui" } else { "non" }.to_owned();
-    field(&mut out, "essentielle", yes(*a.essentielle), yes(*b.essentielle));
+    let yes = |v: bool| (if v { "oui" } else { "non" }.to_owned(), Value::Bool(v));
+    valued(&mut out, "essentielle", yes(*a.essentielle), yes(*b.essentielle));
     let refs = |c: &Competence| {
         let r = &c.referentiels;
         [("DigComp", &r.digcomp), ("Pix", &r.pix), ("ROME", &r.rome), ("ESCO", &r.esco)]
@@ -205,7 +302,7 @@ fn competence_fields(a: &Competence, b: &Competence) -> Vec<FieldChange> {
             .collect::<Vec<_>>()
             .join(" ; ")
     };
-    field(&mut out, "referentiels", refs(a), refs(b));
+    valued(&mut out, "referentiels", (refs(a), value_of(&a.referentiels)), (refs(b), value_of(&b.referentiels)));
     list_field(&mut out, "criteres", a.criteres(), b.criteres());
     out
 }
@@ -304,6 +401,9 @@ pub fn human(d: &Diff) -> String {
             for c in &e.champs {
                 out.push_str(&change_line("      ", c));
             }
+            if let Some(motif) = &e.motif {
+                out.push_str(&format!("      motif : {motif}\n"));
+            }
         }
     }
     out.push_str(&format!("\n{}\n", summary(d)));
@@ -349,24 +449,32 @@ pub fn markdown(d: &Diff) -> String {
             out.push_str(&format!("| {} | {avant} | {apres} |\n", c.champ));
         }
     }
+    let with_motif = d.elements.iter().any(|e| e.motif.is_some());
     for categorie in ["missions", "savoirs", "savoir-faire", "savoir-etre"] {
         let items: Vec<&ItemChange> = d.elements.iter().filter(|e| e.categorie == categorie).collect();
         if items.is_empty() {
             continue;
         }
-        out.push_str(&format!(
-            "\n### {}\n\n| Élément | Changement | Détail |\n| --- | --- | --- |\n",
-            title(categorie)
-        ));
+        // The motif column only when some change has one (an adaptation's).
+        let (head, rule) = if with_motif {
+            ("| Élément | Changement | Détail | Motif |", "| --- | --- | --- | --- |")
+        } else {
+            ("| Élément | Changement | Détail |", "| --- | --- | --- |")
+        };
+        out.push_str(&format!("\n### {}\n\n{head}\n{rule}\n", title(categorie)));
         for e in items {
             let detail: Vec<String> = e.champs.iter().map(markdown_change).collect();
             out.push_str(&format!(
-                "| {} {} | {} | {} |\n",
+                "| {} {} | {} | {} |",
                 e.id,
                 inline(&flat(&e.libelle)),
                 nature_label(e.nature),
                 detail.join(" ; ")
             ));
+            if with_motif {
+                out.push_str(&format!(" {} |", e.motif.as_deref().map(inline).unwrap_or_default()));
+            }
+            out.push('\n');
         }
     }
     out

@@ -18,14 +18,31 @@ use crate::model::Document;
 use crate::model::Span;
 use crate::progress::{Progress, Silent};
 
-/// A file to check: on disk, or built into the binary.
+/// A file to check: on disk, built into the binary, or read from standard input (`-`).
 #[derive(Debug, Clone)]
 pub enum Input {
     Disk(PathBuf),
     Builtin { name: &'static str, text: &'static str },
+    Stdin,
 }
 
 impl Input {
+    /// The input a path names: `-` is standard input.
+    pub fn from_path(path: PathBuf) -> Input {
+        if load::is_stdio(&path) { Input::Stdin } else { Input::Disk(path) }
+    }
+
+    /// The folder relative paths written in the input start from: the
+    /// file's own, the working directory for standard input, none for a
+    /// built-in profile.
+    pub fn folder(&self) -> Option<&Path> {
+        match self {
+            Input::Disk(path) => Some(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))),
+            Input::Stdin => Some(Path::new(".")),
+            Input::Builtin { .. } => None,
+        }
+    }
+
     /// The two built-in reference profiles.
     pub fn builtins() -> Vec<Input> {
         builtin::PROFILES.iter().map(|(name, text)| Input::Builtin { name, text }).collect()
@@ -35,13 +52,14 @@ impl Input {
         match self {
             Input::Disk(path) => path.display().to_string(),
             Input::Builtin { name, .. } => builtin::display_name(name),
+            Input::Stdin => load::STDIN_NAME.to_owned(),
         }
     }
 
     fn path(&self) -> Option<PathBuf> {
         match self {
             Input::Disk(path) => Some(path.clone()),
-            Input::Builtin { .. } => None,
+            Input::Builtin { .. } | Input::Stdin => None,
         }
     }
 
@@ -50,6 +68,7 @@ impl Input {
         Ok(match self {
             Input::Disk(path) => Source::from_bytes(self.name(), &load::read(path)?),
             Input::Builtin { text, .. } => Source::from_bytes(self.name(), text.as_bytes()),
+            Input::Stdin => Source::from_bytes(self.name(), &load::read_stdin()?),
         })
     }
 }
@@ -213,10 +232,7 @@ fn post_profiles_by_path(
         .enumerate()
         .filter_map(|(i, e)| match e {
             Some(Entry::Poste { profil, span }) if is_yaml(Path::new(profil)) && valid[i] => {
-                let exists = match &inputs[i] {
-                    Input::Disk(path) => path.parent().unwrap_or(Path::new(".")).join(profil).is_file(),
-                    Input::Builtin { .. } => false,
-                };
+                let exists = inputs[i].folder().is_some_and(|folder| folder.join(profil).is_file());
                 exists.then_some((i, profil, *span))
             }
             _ => None,

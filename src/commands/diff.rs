@@ -10,7 +10,7 @@ pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {
     let dir = catalog::profile_dir(args.profiles.as_deref());
     let a = catalog::find_profil(&args.a, dir.as_deref())?;
     let b = catalog::find_profil(&args.b, dir.as_deref())?;
-    let d = diff::diff(&a.profil, &b.profil);
+    let d = diff::diff_resolved(&a, &b);
     let text = match args.format {
         DiffFormat::Human => diff::human(&d),
         DiffFormat::Markdown => diff::markdown(&d),

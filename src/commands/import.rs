@@ -43,7 +43,10 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
     );
     // What is written must be a valid profile: checked before it is delivered.
     let generated = Source::from_bytes(
-        format!("{} (profil construit)", args.output.as_ref().map_or("sortie".into(), |p| p.display().to_string())),
+        format!(
+            "{} (profil construit)",
+            super::output_file(args.output.as_deref()).map_or("sortie".into(), |p| p.display().to_string())
+        ),
         text.as_bytes(),
     )
     .map_err(|d| Error::Invalid(vec![FileReport { name: name.clone(), source: None, diagnostics: vec![d] }]))?;
@@ -55,7 +58,7 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
             diagnostics: analysis.diagnostics,
         }]));
     }
-    match &args.output {
+    match super::output_file(args.output.as_deref()) {
         Some(path) if path.exists() => {
             Err(Error::Usage(format!("{} existe déjà : refnum n'écrase pas un profil", path.display())))
         }

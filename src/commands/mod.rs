@@ -6,6 +6,7 @@ pub mod export;
 pub mod fiche;
 pub mod import;
 pub mod list;
+pub mod manpage;
 pub mod new;
 pub mod render;
 pub mod resolve;
@@ -42,7 +43,12 @@ pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Error> {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Usage(format!("aucun fichier .yaml ou .yml dans {}", shown.join(", "))));
     }
-    Ok(files.into_iter().map(Input::Disk).collect())
+    Ok(files.into_iter().map(Input::from_path).collect())
+}
+
+/// The file `-o` names; `-o -` (like no `-o`) is standard output.
+pub fn output_file(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|path| !crate::load::is_stdio(path))
 }
 
 /// Delivers a document: to the file of `-o` (atomically), else to standard
@@ -54,7 +60,7 @@ pub fn deliver(
     what: &str,
     terminal: crate::Terminal,
 ) -> Result<crate::Outcome, Error> {
-    match output {
+    match output_file(output) {
         Some(path) => {
             crate::output::write_atomic(path, &bytes)?;
             Ok(crate::Outcome { stdout: Vec::new(), stderr: format!("{what} dans {}.\n", path.display()), code: crate::exit::OK })

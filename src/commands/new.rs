@@ -14,12 +14,12 @@ pub fn run(args: &NewArgs) -> Result<Outcome, Error> {
     let dir = catalog::profile_dir(args.profiles.as_deref());
     let base = catalog::find_profil(&args.extends, dir.as_deref())?;
     let reference = if Path::new(&args.extends).is_file() {
-        relative_to(Path::new(&args.extends), args.output.as_deref())
+        relative_to(Path::new(&args.extends), super::output_file(args.output.as_deref()))
     } else {
         base.profil.id.value.clone()
     };
     let text = scaffold::adaptation(&args.id, &base.profil, &reference, &date);
-    match &args.output {
+    match super::output_file(args.output.as_deref()) {
         Some(path) if path.exists() => Err(Error::Usage(format!(
             "{} existe déjà : choisissez un autre nom, refnum n'écrase pas une adaptation",
             path.display()

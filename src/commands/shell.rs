@@ -1,5 +1,5 @@
-//! `refnum completions` and `refnum manpage`: generated from the same
-//! command definition as the parser, so they never drift from it.
+//! `refnum completions`: generated from the same command definition as
+//! the parser, so it never drifts from it.
 
 use clap_complete::Shell as Generator;
 
@@ -17,17 +17,4 @@ pub fn completions(shell: Shell) -> Result<Outcome, Error> {
     let mut out = Vec::new();
     clap_complete::generate(generator, &mut command(), "refnum", &mut out);
     Ok(Outcome { stdout: out, stderr: String::new(), code: exit::OK })
-}
-
-pub fn manpage() -> Result<Outcome, Error> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(command())
-        .title("REFNUM")
-        .section("1")
-        .manual("Manuel de refnum")
-        .render(&mut out)
-        .map_err(|e| Error::Usage(format!("page de manuel impossible à produire : {e}")))?;
-    // clap_mangen writes its section titles in English; French man pages say NOM.
-    let page = String::from_utf8_lossy(&out).replace(".SH NAME\n", ".SH NOM\n");
-    Ok(Outcome { stdout: page.into_bytes(), stderr: String::new(), code: exit::OK })
 }

@@ -108,7 +108,7 @@ fn given_inputs(paths: &[PathBuf], config: &Config) -> Result<Vec<Input>, Error>
         return Err(Error::Usage(format!("aucun fichier .yaml ou .yml dans {}", shown.join(", "))));
     }
     // Every file excluded is not an error: a hook may pass only excluded files.
-    Ok(found.into_iter().filter(|f| !config.excluded(f)).map(Input::Disk).collect())
+    Ok(found.into_iter().filter(|f| !config.excluded(f)).map(Input::from_path).collect())
 }
 
 /// The files of the profile folders that are not among `inputs`.
@@ -121,7 +121,7 @@ fn context_inputs(config: &Config, inputs: &[Input]) -> Result<Vec<Input>, Error
         .iter()
         .filter_map(|i| match i {
             Input::Disk(path) => std::fs::canonicalize(path).ok(),
-            Input::Builtin { .. } => None,
+            Input::Builtin { .. } | Input::Stdin => None,
         })
         .collect();
     Ok(discover(&folders)?

@@ -59,12 +59,15 @@ pub fn find(reference: &str, dir: Option<&Path>) -> Result<Found, Error> {
 
 fn looks_like_path(reference: &str) -> bool {
     let path = Path::new(reference);
+    if super::is_stdio(path) {
+        return true;
+    }
     path.is_file() || is_yaml(path) || reference.contains(std::path::MAIN_SEPARATOR)
 }
 
 fn find_with(reference: &str, dirs: Vec<&Path>, prefix: bool) -> Result<Found, Error> {
     if looks_like_path(reference) {
-        return load(Input::Disk(PathBuf::from(reference)));
+        return load(Input::from_path(PathBuf::from(reference)));
     }
     let candidates = candidates(&dirs)?;
     if let Some((_, input)) = candidates.iter().find(|(id, _)| id == reference) {
@@ -132,10 +135,7 @@ pub fn base_in_set(reference: &str, from: &Input) -> Result<Found, Error> {
 }
 
 fn base_among(reference: &str, from: &Input, dir: Option<&Path>, search_folder: bool) -> Result<Found, Error> {
-    let folder = match from {
-        Input::Disk(path) => Some(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))),
-        Input::Builtin { .. } => None,
-    };
+    let folder = from.folder();
     if is_yaml(Path::new(reference))
         && let Some(folder) = folder
     {

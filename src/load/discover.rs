@@ -6,10 +6,15 @@ use crate::error::Error;
 
 /// Every `*.yaml` / `*.yml` file under `paths`, recursively, hidden folders
 /// skipped, in a stable order. A path named explicitly is kept whatever its
-/// extension; a path that does not exist is an error.
+/// extension; a path that does not exist is an error. `-` (standard
+/// input) is kept as it is.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for path in paths {
+        if super::is_stdio(path) {
+            files.push(path.clone());
+            continue;
+        }
         let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if metadata.is_dir() {
             let start = files.len();

@@ -92,8 +92,8 @@ impl<'a> SetIndex<'a> {
     pub fn lookup(&self, reference: &str, from: &Input) -> Result<Found, Error> {
         if is_yaml(Path::new(reference)) {
             // A path to a file of the set: that file, read once.
-            if let Input::Disk(path) = from {
-                let target = path.parent().unwrap_or(Path::new(".")).join(reference);
+            if let Some(folder) = from.folder() {
+                let target = folder.join(reference);
                 if let Some(&i) = std::fs::canonicalize(&target).ok().and_then(|real| self.by_path().get(&real))
                     && self.inputs[i].name() != from.name()
                 {

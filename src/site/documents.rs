@@ -188,5 +188,6 @@ pub(super) fn identity(input: &Input) -> String {
     match input {
         Input::Disk(path) => std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()).display().to_string(),
         Input::Builtin { name, .. } => builtin::display_name(name),
+        Input::Stdin => crate::load::STDIN_NAME.to_owned(),
     }
 }

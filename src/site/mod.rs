@@ -104,7 +104,7 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
         .iter()
         .filter_map(|i| match i {
             Input::Disk(path) => Some(path.clone()),
-            Input::Builtin { .. } => None,
+            Input::Builtin { .. } | Input::Stdin => None,
         })
         .collect();
     let stage = stage::Stage::new(options.out, &sources)?;
