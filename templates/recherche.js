@@ -229,12 +229,14 @@
       }
       return a.x.titre < b.x.titre ? -1 : a.x.titre > b.x.titre ? 1 : 0;
     });
+    // French typography: narrow no-break spaces inside « » and before ;.
+    var cite = "«\u202f" + texte + "\u202f»";
     if (trouves.length === 0) {
-      etat.textContent = "Aucun résultat pour « " + texte + " ».";
+      etat.textContent = "Aucun résultat pour " + cite + ".";
     } else if (trouves.length > MAX_RESULTATS) {
-      etat.textContent = trouves.length + " résultats pour « " + texte + " » ; les " + MAX_RESULTATS + " plus pertinents sont affichés.";
+      etat.textContent = trouves.length + " résultats pour " + cite + "\u202f; les " + MAX_RESULTATS + " plus pertinents sont affichés.";
     } else {
-      etat.textContent = trouves.length + " résultat(s) pour « " + texte + " ».";
+      etat.textContent = trouves.length + (trouves.length === 1 ? " résultat" : " résultats") + " pour " + cite + ".";
     }
     trouves.slice(0, MAX_RESULTATS).forEach(function (t) {
       liste.appendChild(resultat(t, requete));

@@ -159,8 +159,11 @@ impl EcartsView {
 
 fn champ(c: &FieldChange, base: &Profil, merged: &Profil) -> Champ {
     // A level reads better with its name on the scale: `3 – Maîtrise`.
+    // A date as every other page writes it: `28 novembre 2026`.
     let (avant, apres) = if c.champ == "niveau" {
         (level_text(base, &c.avant), level_text(merged, &c.apres))
+    } else if c.champ == "mise-a-jour" {
+        (crate::render::view::date_fr(c.avant.trim()), crate::render::view::date_fr(c.apres.trim()))
     } else {
         (c.avant.trim().to_owned(), c.apres.trim().to_owned())
     };
