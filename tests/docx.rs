@@ -254,6 +254,9 @@ fn a_missing_or_malformed_model_is_a_clear_error() {
         let err = stderr(&o);
         assert!(err.starts_with("erreur : ") && err.contains(expected), "{model}: {err}");
         assert!(!err.contains("panicked"), "{err}");
+        for english in ["syntax error", "tag not closed", "expected", "mismatch"] {
+            assert!(!err.contains(english), "no English from the XML reader: {err}");
+        }
         assert!(!out.exists(), "nothing written");
     }
     let o = refnum(&["fiche", POSTE, "--reference-docx", MODELE]);

@@ -36,7 +36,8 @@ pub fn parse(text: &str) -> Result<Vec<Element>, String> {
     let mut open: Vec<usize> = Vec::new();
     loop {
         let before = position(&reader);
-        let event = reader.read_event().map_err(|e| format!("{e} (octet {})", reader.error_position()))?;
+        let event =
+            reader.read_event().map_err(|e| format!("{} (octet {})", french_error(&e), reader.error_position()))?;
         let after = position(&reader);
         match event {
             Event::Start(_) | Event::Empty(_) if open.is_empty() && !elements.is_empty() => {
@@ -173,5 +174,21 @@ mod tests {
     #[test]
     fn splice_applies_edits_in_order() {
         assert_eq!(splice("abcdef", vec![(4, 5, "E".into()), (0, 1, "A".into()), (2, 2, "+".into())]), "Ab+cdEf");
+    }
+}
+
+/// The XML reader's error in French: what went wrong, never its English text.
+fn french_error(e: &quick_xml::Error) -> &'static str {
+    use quick_xml::errors::SyntaxError;
+    match e {
+        quick_xml::Error::Syntax(SyntaxError::UnclosedTag) => "balise non fermée",
+        quick_xml::Error::Syntax(SyntaxError::UnclosedComment) => "commentaire non fermé",
+        quick_xml::Error::Syntax(SyntaxError::UnclosedCData) => "section CDATA non fermée",
+        quick_xml::Error::Syntax(SyntaxError::UnclosedDoctype) => "déclaration DOCTYPE non fermée",
+        quick_xml::Error::Syntax(_) => "syntaxe XML invalide",
+        quick_xml::Error::IllFormed(_) => "structure XML incorrecte (balises mal imbriquées ou mal fermées)",
+        quick_xml::Error::Encoding(_) => "encodage du texte invalide",
+        quick_xml::Error::Escape(_) => "entité XML inconnue ou mal formée",
+        _ => "XML illisible",
     }
 }
