@@ -144,6 +144,22 @@ pub fn splice(text: &str, mut edits: Vec<(usize, usize, String)>) -> String {
     out
 }
 
+/// The XML reader's error in French: what went wrong, never its English text.
+fn french_error(e: &quick_xml::Error) -> &'static str {
+    use quick_xml::errors::SyntaxError;
+    match e {
+        quick_xml::Error::Syntax(SyntaxError::UnclosedTag) => "balise non fermée",
+        quick_xml::Error::Syntax(SyntaxError::UnclosedComment) => "commentaire non fermé",
+        quick_xml::Error::Syntax(SyntaxError::UnclosedCData) => "section CDATA non fermée",
+        quick_xml::Error::Syntax(SyntaxError::UnclosedDoctype) => "déclaration DOCTYPE non fermée",
+        quick_xml::Error::Syntax(_) => "syntaxe XML invalide",
+        quick_xml::Error::IllFormed(_) => "structure XML incorrecte (balises mal imbriquées ou mal fermées)",
+        quick_xml::Error::Encoding(_) => "encodage du texte invalide",
+        quick_xml::Error::Escape(_) => "entité XML inconnue ou mal formée",
+        _ => "XML illisible",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,21 +190,5 @@ mod tests {
     #[test]
     fn splice_applies_edits_in_order() {
         assert_eq!(splice("abcdef", vec![(4, 5, "E".into()), (0, 1, "A".into()), (2, 2, "+".into())]), "Ab+cdEf");
-    }
-}
-
-/// The XML reader's error in French: what went wrong, never its English text.
-fn french_error(e: &quick_xml::Error) -> &'static str {
-    use quick_xml::errors::SyntaxError;
-    match e {
-        quick_xml::Error::Syntax(SyntaxError::UnclosedTag) => "balise non fermée",
-        quick_xml::Error::Syntax(SyntaxError::UnclosedComment) => "commentaire non fermé",
-        quick_xml::Error::Syntax(SyntaxError::UnclosedCData) => "section CDATA non fermée",
-        quick_xml::Error::Syntax(SyntaxError::UnclosedDoctype) => "déclaration DOCTYPE non fermée",
-        quick_xml::Error::Syntax(_) => "syntaxe XML invalide",
-        quick_xml::Error::IllFormed(_) => "structure XML incorrecte (balises mal imbriquées ou mal fermées)",
-        quick_xml::Error::Encoding(_) => "encodage du texte invalide",
-        quick_xml::Error::Escape(_) => "entité XML inconnue ou mal formée",
-        _ => "XML illisible",
     }
 }
