@@ -2,8 +2,7 @@
 // and fails when any accessibility violation is found.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import puppeteer from "puppeteer-core";
+import { address, launch } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -13,24 +12,12 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 let failures = 0;
 try {
   for (const file of files) {
     const page = await browser.newPage();
-    await page.goto(file.startsWith("file://") ? file : pathToFileURL(file).href, { waitUntil: "load" });
+    await page.goto(address(file), { waitUntil: "load" });
     await page.evaluate(axeSource);
     const result = await page.evaluate(() =>
       // eslint-disable-next-line no-undef

@@ -2,8 +2,7 @@
 // viewport (390 × 800) and fails when a page is wider than the screen, that
 // is when it would scroll sideways: document.documentElement.scrollWidth > 390.
 // A table may scroll inside its own box; the page itself may not.
-import { pathToFileURL } from "node:url";
-import puppeteer from "puppeteer-core";
+import { address, launch } from "./chromium.mjs";
 
 const WIDTH = 390;
 const files = process.argv.slice(2);
@@ -12,25 +11,13 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 const wide = [];
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: WIDTH, height: 800, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
   for (const file of files) {
-    await page.goto(file.startsWith("file://") ? file : pathToFileURL(file).href, { waitUntil: "load" });
+    await page.goto(address(file), { waitUntil: "load" });
     const { width, culprits } = await page.evaluate((limit) => {
       const width = document.documentElement.scrollWidth;
       // The outermost elements that reach past the screen, to say what to fix.
