@@ -15,6 +15,8 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let found = catalog::find(&args.cible, dir.as_deref())?;
     let sources = super::Sources::default();
     sources.note(&found.input);
+    // Refused before the work, not after.
+    sources.check(args.document.output.as_deref())?;
     let format = match args.format {
         FicheFormat::Markdown => Format::Markdown,
         FicheFormat::Html => Format::Html,

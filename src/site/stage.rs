@@ -468,3 +468,61 @@ fn set_public(root: &Path) -> Result<(), Error> {
     let _ = root;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder_with(path: &Path, text: &str) {
+        std::fs::create_dir(path).unwrap();
+        std::fs::write(path.join("index.html"), text).unwrap();
+    }
+
+    #[test]
+    fn the_new_site_takes_the_place_of_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staged, out) = (dir.path().join(".site.refnum-x"), dir.path().join("site"));
+        folder_with(&staged, "nouveau");
+        folder_with(&out, "ancien");
+        let previous = put_in_place(&staged, &out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "nouveau");
+        let old = match &previous {
+            Previous::Staged => staged.clone(),
+            Previous::Aside(aside, _) => aside.clone(),
+            Previous::None => panic!("there was a site"),
+        };
+        assert_eq!(std::fs::read_to_string(old.join("index.html")).unwrap(), "ancien");
+        // On Linux, one exchange: the destination is never missing.
+        #[cfg(target_os = "linux")]
+        assert!(matches!(previous, Previous::Staged));
+    }
+
+    #[test]
+    fn an_absent_destination_is_a_plain_rename() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staged, out) = (dir.path().join(".site.refnum-x"), dir.path().join("site"));
+        folder_with(&staged, "nouveau");
+        assert!(matches!(put_in_place(&staged, &out).unwrap(), Previous::None));
+        assert!(!staged.exists());
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "nouveau");
+    }
+
+    #[test]
+    fn the_first_foreign_entry_is_named_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("profils")).unwrap();
+        std::fs::write(root.join(MARKER), "x").unwrap();
+        std::fs::write(root.join("index.html"), "").unwrap();
+        std::fs::write(root.join("profils/a.html"), "").unwrap();
+        let inventory: std::collections::HashSet<&str> = ["index.html", "profils/", "profils/a.html"].into();
+        assert_eq!(first_foreign(root, &inventory).unwrap(), None);
+        std::fs::write(root.join("profils/z.txt"), "").unwrap();
+        std::fs::write(root.join("profils/b.txt"), "").unwrap();
+        assert_eq!(first_foreign(root, &inventory).unwrap().as_deref(), Some("profils/b.txt"));
+        // A folder where the inventory has a file is foreign.
+        std::fs::remove_file(root.join("index.html")).unwrap();
+        std::fs::create_dir(root.join("index.html")).unwrap();
+        assert_eq!(first_foreign(root, &inventory).unwrap().as_deref(), Some("index.html"));
+    }
+}
