@@ -15,10 +15,13 @@ pub mod shell;
 pub mod templates;
 pub mod validate;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
+use crate::adapt::Resolved;
 use crate::error::Error;
 use crate::load::Input;
+use crate::workspace::catalog::{self, Found};
 use crate::load::discover::discover;
 
 /// The files a command works on: the paths given; with none, `./profiles`
@@ -51,15 +54,69 @@ pub fn output_file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|path| !crate::load::is_stdio(path))
 }
 
+/// The files a document is made from, noted as they are read, so that
+/// `-o` never names one of them.
+#[derive(Default)]
+pub struct Sources(RefCell<Vec<PathBuf>>);
+
+impl Sources {
+    pub fn note(&self, input: &Input) {
+        if let Input::Disk(path) = input {
+            self.note_path(path);
+        }
+    }
+
+    pub fn note_path(&self, path: &Path) {
+        self.0.borrow_mut().push(path.to_path_buf());
+    }
+
+    /// The files of the `--templates` folder.
+    pub fn note_templates(&self, templates: &crate::render::Templates) {
+        let Some(entries) = templates.folder().and_then(|dir| std::fs::read_dir(dir).ok()) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            self.note_path(&entry.path());
+        }
+    }
+
+    /// Resolves a document (merging an adaptation onto its bases), noting
+    /// the document's file and each base's.
+    pub fn resolve(&self, found: Found, dir: Option<&Path>) -> Result<Resolved, Error> {
+        self.note(&found.input);
+        crate::workspace::resolve(found, &|reference: &str, from: &Input| {
+            let base = catalog::base_of(reference, from, dir)?;
+            self.note(&base.input);
+            Ok(base)
+        })
+    }
+
+    /// Finds and resolves the profile (not a post) `reference` names.
+    pub fn profil(&self, reference: &str, dir: Option<&Path>) -> Result<Resolved, Error> {
+        self.resolve(catalog::not_poste(catalog::find(reference, dir)?)?, dir)
+    }
+
+    /// Refuses an `-o` that names one of the files read.
+    pub fn check(&self, output: Option<&Path>) -> Result<(), Error> {
+        match output_file(output) {
+            Some(path) => crate::output::check_not_input(path, &self.0.borrow()),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Delivers a document: to the file of `-o` (atomically), else to standard
-/// output; binary output is refused on a terminal.
+/// output; binary output is refused on a terminal, and so is a file of `-o`
+/// that the document was made from.
 pub fn deliver(
     bytes: Vec<u8>,
     output: Option<&Path>,
     binary: bool,
     what: &str,
+    sources: &Sources,
     terminal: crate::Terminal,
 ) -> Result<crate::Outcome, Error> {
+    sources.check(output)?;
     match output_file(output) {
         Some(path) => {
             crate::output::write_atomic(path, &bytes)?;

@@ -104,6 +104,11 @@ impl Templates {
     }
 
     /// Renders a template with the given context.
+    /// The folder of `--templates`, if any: read by the command, never written over.
+    pub fn folder(&self) -> Option<&Path> {
+        self.overrides.as_deref().map(PathBuf::as_path)
+    }
+
     pub fn render<S: serde::Serialize>(&self, name: &str, context: S) -> Result<String, TemplateError> {
         let template = self.env.get_template(name).map_err(|e| self.error(name, &e))?;
         template.render(Value::from(minijinja::value::Serde(context))).map_err(|e| self.error(name, &e))
