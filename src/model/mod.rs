@@ -14,7 +14,7 @@ pub mod referentiels;
 mod spanned;
 
 pub use adaptation::{Adaptation, Base, CompetencePatch, CompetencesPatch, MissionPatch, Retrait};
-pub use competence::{Categorie, Competence, Competences, Referentiels};
+pub use competence::{COMPETENCE_COLUMNS, Categorie, Competence, Competences, Referentiels};
 pub use lignes::{Fusion, Lignes, Section};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
