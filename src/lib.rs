@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod adapt;
+pub mod assess;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -59,6 +60,8 @@ pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress)
         cli::Command::Validate(args) => commands::validate::run(&args, terminal, progress),
         cli::Command::List(args) => commands::list::run(&args, terminal),
         cli::Command::Schema(args) => commands::schema::run(&args),
+        cli::Command::Grille(args) => commands::grille::run(&args, terminal),
+        cli::Command::Positionnement(args) => commands::positionnement::run(&args, terminal),
         cli::Command::Resolve(args) => commands::resolve::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Build(args) => commands::build::run(&args, terminal, progress),

@@ -9,6 +9,7 @@ mod lignes;
 mod mission;
 mod niveaux;
 mod poste;
+mod positionnement;
 mod profil;
 pub mod referentiels;
 mod spanned;
@@ -22,6 +23,7 @@ pub use poste::{
     Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, ProfilRecherchePoste, RelationsPoste,
     Structure, TypeContrat,
 };
+pub use positionnement::{Contexte, Observation, Positionnement, PositionnementKind};
 pub use profil::{Metier, Profil, ProfilKind, ProfilRecherche, Relations, Source, Statut};
 pub(crate) use spanned::{SPAN_FIELDS, SPANNED_NAME};
 pub use spanned::{Span, Spanned};
