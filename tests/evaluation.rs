@@ -66,7 +66,9 @@ fn type_into(sheet: &str, cell: &str, text: &str) -> String {
 
 /// A copy of a workbook with cells of the « Grille » sheet typed in.
 fn fill(bytes: &[u8], cells: &[(&str, &str)]) -> Vec<u8> {
-    edit(bytes, "xl/worksheets/sheet1.xml", |sheet| cells.iter().fold(sheet.to_owned(), |s, (c, t)| type_into(&s, c, t)))
+    edit(bytes, "xl/worksheets/sheet1.xml", |sheet| {
+        cells.iter().fold(sheet.to_owned(), |s, (c, t)| type_into(&s, c, t))
+    })
 }
 
 fn edit(bytes: &[u8], name: &str, change: impl Fn(&str) -> String) -> Vec<u8> {
@@ -165,7 +167,11 @@ fn a_yaml_positioning_gives_the_same_report() {
     let schema: serde_json::Value = serde_json::from_str(&ok(&refnum(&["schema", "positionnement"]))).unwrap();
     assert_eq!(schema["title"], "Positionnement refnum (format v1)");
     let committed = std::fs::read_to_string(root().join("schemas/positionnement.schema.json")).unwrap();
-    assert_eq!(ok(&refnum(&["schema", "positionnement"])), committed, "run `cargo run -- schema positionnement > schemas/positionnement.schema.json`");
+    assert_eq!(
+        ok(&refnum(&["schema", "positionnement"])),
+        committed,
+        "run `cargo run -- schema positionnement > schemas/positionnement.schema.json`"
+    );
 }
 
 #[test]
@@ -200,7 +206,10 @@ fn a_team_of_three_gives_the_count_below_level_of_each_competence() {
     let html = ok(&refnum_in(dir.path(), &["positionnement", "a.xlsx", "b.xlsx", "c.xlsx"]));
     assert!(html.contains("<td class=\"carte en-dessous\"><span aria-hidden=\"true\">1 ▼</span><span class=\"visuellement-cache\">Notions (1), en dessous du niveau requis (3)</span></td>"), "{html}");
     // Pseudonymised: no name left.
-    let p = ok(&refnum_in(dir.path(), &["positionnement", "a.xlsx", "b.xlsx", "c.xlsx", "--pseudonymiser", "--format", "markdown"]));
+    let p = ok(&refnum_in(
+        dir.path(),
+        &["positionnement", "a.xlsx", "b.xlsx", "c.xlsx", "--pseudonymiser", "--format", "markdown"],
+    ));
     for name in ["Alice", "Bruno", "Chloé"] {
         assert!(!p.contains(name), "{name} in {p}");
     }
@@ -312,7 +321,8 @@ fn the_workbook_carries_its_drop_downs_its_protection_and_its_profile() {
         let at = sheet.find(&format!("<c r=\"{cell}\"")).unwrap();
         sheet[at..].split("s=\"").nth(1).and_then(|s| s.split('"').next()).map_or(0, |s| s.parse().unwrap())
     };
-    let xfs: Vec<&str> = styles.split("<cellXfs").nth(1).unwrap().split("</cellXfs>").next().unwrap().split("<xf ").skip(1).collect();
+    let xfs: Vec<&str> =
+        styles.split("<cellXfs").nth(1).unwrap().split("</cellXfs>").next().unwrap().split("<xf ").skip(1).collect();
     let unlocked = |cell: &str| xfs[style(cell)].contains("locked=\"0\"");
     for cell in ["G10", "H10", "C3", "C4", "C5", "C6"] {
         assert!(unlocked(cell), "{cell} is to fill");
@@ -350,7 +360,11 @@ fn positioning_files_never_enter_a_site() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::create_dir(d.join("profiles")).unwrap();
-    std::fs::copy(root().join("profiles").read_dir().unwrap().next().unwrap().unwrap().path(), d.join("profiles/p.yaml")).unwrap();
+    std::fs::copy(
+        root().join("profiles").read_dir().unwrap().next().unwrap().unwrap().path(),
+        d.join("profiles/p.yaml"),
+    )
+    .unwrap();
     std::fs::write(
         d.join("profiles/camille.yaml"),
         format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.1.0\npersonne: Camille Martin\nobservations: []\n"),

@@ -90,9 +90,8 @@ pub fn yaml(source: &Source) -> Result<Lu, Vec<Diagnostic>> {
         vec![Diagnostic::new(Code::WrongType, e.span.unwrap_or_else(|| source.start_span()), e.message)]
     })?;
     let lieu = |span: Span| Lieu { span, cellule: None };
-    let texte = |t: &Option<crate::model::Text>| {
-        t.as_ref().map(|t| t.value.trim().to_owned()).filter(|t| !t.is_empty())
-    };
+    let texte =
+        |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.value.trim().to_owned()).filter(|t| !t.is_empty());
     Ok(Lu {
         profil: p.profil.value.trim().to_owned(),
         lieu_profil: lieu(p.profil.span),
@@ -130,7 +129,8 @@ pub fn niveau_cellule(text: &str, grille: Option<&Grille>) -> NiveauLu {
         if let Ok(n) = digits.parse::<i64>() {
             // `3 – Maîtrise`: the number decides, the label must agree with it.
             let agrees = rest.is_empty()
-                || grille.is_none_or(|g| g.niveaux.iter().any(|l| l.niveau == n && l.libelle.eq_ignore_ascii_case(rest)));
+                || grille
+                    .is_none_or(|g| g.niveaux.iter().any(|l| l.niveau == n && l.libelle.eq_ignore_ascii_case(rest)));
             if agrees {
                 return NiveauLu::Nombre(n);
             }

@@ -56,7 +56,9 @@ pub fn grille(g: &Grille) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let date = g.mise_a_jour.split('-').map(|n| n.parse::<u16>().unwrap_or(1)).collect::<Vec<_>>();
     let when = match date.as_slice() {
-        [y, m, d] => ExcelDateTime::from_ymd(*y, *m as u8, *d as u8).or_else(|_| ExcelDateTime::from_ymd(2024, 1, 1))?,
+        [y, m, d] => {
+            ExcelDateTime::from_ymd(*y, *m as u8, *d as u8).or_else(|_| ExcelDateTime::from_ymd(2024, 1, 1))?
+        }
         _ => ExcelDateTime::from_ymd(2024, 1, 1)?,
     };
     workbook.set_properties(
@@ -100,7 +102,9 @@ pub fn grille(g: &Grille) -> Result<Vec<u8>, XlsxError> {
     let choix_contexte = DataValidation::new()
         .allow_list_strings(&contextes)?
         .set_input_title("Contexte")?
-        .set_input_message("Pourquoi cette évaluation : recrutement, entretien annuel ou positionnement avant formation.")?
+        .set_input_message(
+            "Pourquoi cette évaluation : recrutement, entretien annuel ou positionnement avant formation.",
+        )?
         .set_error_title("Contexte inconnu")?
         .set_error_message(format!("Choisissez dans la liste : {}.", contextes.join(", ")))?;
     sheet.add_data_validation(5, 2, 5, 5, &choix_contexte)?;
@@ -132,6 +136,10 @@ pub fn grille(g: &Grille) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(row, 5, criteres.join("\n"), &fixe)?;
         sheet.write_string_with_format(row, COL_NIVEAU as u16, "", &a_remplir)?;
         sheet.write_string_with_format(row, COL_PREUVES as u16, "", &a_remplir)?;
+        // Wrapped text does not grow its row in every spreadsheet: the
+        // height is set from the longest cell.
+        let lines = lines(&ligne.libelle, widths[2]).max(criteres.iter().map(|c| lines(c, widths[5])).sum()).max(2);
+        sheet.set_row_height(row, 15.0 * lines as f64)?;
     }
     let mut choix: Vec<String> = g.niveaux.iter().map(|n| g.choix(n.niveau)).collect();
     choix.push(NON_EVALUE.to_owned());
@@ -163,8 +171,12 @@ pub fn grille(g: &Grille) -> Result<Vec<u8>, XlsxError> {
 
     let meta = workbook.add_worksheet();
     meta.set_name(FEUILLE_REFNUM)?;
-    let lignes: [(&str, &str); 4] =
-        [("format", FORMAT), ("profil", &g.profil_id), ("version", &g.version), ("poste", g.poste.as_deref().unwrap_or(""))];
+    let lignes: [(&str, &str); 4] = [
+        ("format", FORMAT),
+        ("profil", &g.profil_id),
+        ("version", &g.version),
+        ("poste", g.poste.as_deref().unwrap_or("")),
+    ];
     for (i, (k, v)) in lignes.iter().enumerate() {
         meta.write_string(i as u32, 0, *k)?;
         meta.write_string(i as u32, 1, *v)?;
@@ -176,6 +188,12 @@ pub fn grille(g: &Grille) -> Result<Vec<u8>, XlsxError> {
     meta.set_hidden(true);
     meta.protect();
     workbook.save_to_buffer()
+}
+
+/// How many lines a text takes in a column of `width` characters, wrapped.
+fn lines(text: &str, width: f64) -> usize {
+    let per_line = (width * 1.05).max(1.0) as usize;
+    text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum()
 }
 
 /// The letter of a column (0 → A).
@@ -226,8 +244,10 @@ fn absent(code: Code, lieu: &Lieu, message: String, help: &str) -> Diagnostic {
 pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
     let not_a_grid = "ce classeur n'est pas une grille écrite par `refnum grille`, ou sa structure a été modifiée : repartez d'une grille produite par `refnum grille` et recopiez-y les niveaux";
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| {
-        vec![Diagnostic::new(Code::InvalidEncoding, Span::default(), format!("classeur illisible : {e}"))
-            .with_help("enregistrez le fichier au format Excel (.xlsx)")]
+        vec![
+            Diagnostic::new(Code::InvalidEncoding, Span::default(), format!("classeur illisible : {e}"))
+                .with_help("enregistrez le fichier au format Excel (.xlsx)"),
+        ]
     })?;
     let names = workbook.sheet_names();
     let first = lieu(FEUILLE_REFNUM, 0, 0);
@@ -240,7 +260,9 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
         )]);
     };
     let meta_value = |key: &str| {
-        (0..meta.height() as u32).find(|r| texte(&meta, *r, 0) == key).map(|r| (texte(&meta, r, 1), lieu(FEUILLE_REFNUM, r, 1)))
+        (0..meta.height() as u32)
+            .find(|r| texte(&meta, *r, 0) == key)
+            .map(|r| (texte(&meta, r, 1), lieu(FEUILLE_REFNUM, r, 1)))
     };
     let mut lu = Lu::default();
     let mut errors = Vec::new();
@@ -253,7 +275,9 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
             not_a_grid,
         )),
     }
-    for (key, value, place) in [("profil", &mut lu.profil, &mut lu.lieu_profil), ("version", &mut lu.version, &mut lu.lieu_version)] {
+    for (key, value, place) in
+        [("profil", &mut lu.profil, &mut lu.lieu_profil), ("version", &mut lu.version, &mut lu.lieu_version)]
+    {
         match meta_value(key) {
             Some((v, l)) if !v.is_empty() => {
                 *value = v;
@@ -318,7 +342,11 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
         if texte(&sheet, TITRES, col) != *title {
             let found = (0..COLONNES.len() + 2).find(|c| texte(&sheet, TITRES, *c) == *title);
             let message = match found {
-                Some(c) => format!("la colonne « {title} » est en {} au lieu de {} : une colonne a été retirée ou déplacée", lettre(c), lettre(col)),
+                Some(c) => format!(
+                    "la colonne « {title} » est en {} au lieu de {} : une colonne a été retirée ou déplacée",
+                    lettre(c),
+                    lettre(col)
+                ),
                 None => format!("la colonne « {title} » manque : elle a été retirée ou renommée"),
             };
             errors.push(absent(

@@ -23,10 +23,9 @@ pub fn run(args: &GrilleArgs, terminal: Terminal) -> Result<Outcome, Error> {
         }
     };
     let (bytes, binary) = match args.format {
-        GrilleFormat::Xlsx => (
-            xlsx::grille(&grille).map_err(|e| Error::Usage(format!("classeur impossible à écrire : {e}")))?,
-            true,
-        ),
+        GrilleFormat::Xlsx => {
+            (xlsx::grille(&grille).map_err(|e| Error::Usage(format!("classeur impossible à écrire : {e}")))?, true)
+        }
         GrilleFormat::Docx => (render::grille(&grille, Format::Docx, &super::templates_from(None)?)?, true),
         GrilleFormat::Html | GrilleFormat::Markdown => {
             let templates = super::templates_from(args.document.templates.as_deref())?;

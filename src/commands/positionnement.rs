@@ -42,7 +42,9 @@ pub fn run(args: &PositionnementArgs, terminal: Terminal) -> Result<Outcome, Err
         let Some(p) = &profil else { continue };
         match lecture::verifier(lu, p) {
             Ok(s) => saisies.push((name.clone(), s)),
-            Err(diagnostics) => reports.push(FileReport { name: name.clone(), source: source_of(name).map(Into::into), diagnostics }),
+            Err(diagnostics) => {
+                reports.push(FileReport { name: name.clone(), source: source_of(name).map(Into::into), diagnostics })
+            }
         }
     }
     if !reports.is_empty() {
@@ -53,10 +55,7 @@ pub fn run(args: &PositionnementArgs, terminal: Terminal) -> Result<Outcome, Err
     };
     let grille = Grille::new(&profil, None);
     let templates = super::templates_from(args.document.templates.as_deref())?;
-    let labels: Vec<String> = saisies
-        .iter()
-        .map(|(name, s)| label(s, name, args.pseudonymiser))
-        .collect();
+    let labels: Vec<String> = saisies.iter().map(|(name, s)| label(s, name, args.pseudonymiser)).collect();
     let bytes = if saisies.len() == 1 {
         let saisie = &saisies[0].1;
         // A report of one person names them only when the grid does.
@@ -97,8 +96,12 @@ fn document<T: serde::Serialize>(
             text.push('\n');
             Ok(text.into_bytes())
         }
-        RapportFormat::Html => Ok(templates.render(&format!("{template}.html"), Context { rapport: value })?.into_bytes()),
-        RapportFormat::Markdown => Ok(templates.render(&format!("{template}.md"), Context { rapport: value })?.into_bytes()),
+        RapportFormat::Html => {
+            Ok(templates.render(&format!("{template}.html"), Context { rapport: value })?.into_bytes())
+        }
+        RapportFormat::Markdown => {
+            Ok(templates.render(&format!("{template}.md"), Context { rapport: value })?.into_bytes())
+        }
     }
 }
 
@@ -119,8 +122,11 @@ fn is_xlsx(path: &Path) -> bool {
 fn read(path: &Path, name: &str) -> Result<Result<Lu, FileReport>, Error> {
     let bytes = load::read(path)?;
     if is_xlsx(path) {
-        return Ok(xlsx::lire(&bytes)
-            .map_err(|diagnostics| FileReport { name: name.to_owned(), source: None, diagnostics }));
+        return Ok(xlsx::lire(&bytes).map_err(|diagnostics| FileReport {
+            name: name.to_owned(),
+            source: None,
+            diagnostics,
+        }));
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
     if !matches!(ext.as_deref(), Some("yaml" | "yml")) {

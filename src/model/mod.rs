@@ -8,8 +8,8 @@ mod competence;
 mod lignes;
 mod mission;
 mod niveaux;
-mod poste;
 mod positionnement;
+mod poste;
 mod profil;
 pub mod referentiels;
 mod spanned;
@@ -19,11 +19,11 @@ pub use competence::{Categorie, Competence, Competences, Referentiels};
 pub use lignes::{Fusion, Lignes, Section};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
+pub use positionnement::{Contexte, Observation, Positionnement, PositionnementKind};
 pub use poste::{
     Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, ProfilRecherchePoste, RelationsPoste,
     Structure, TypeContrat,
 };
-pub use positionnement::{Contexte, Observation, Positionnement, PositionnementKind};
 pub use profil::{Metier, Profil, ProfilKind, ProfilRecherche, Relations, Source, Statut};
 pub(crate) use spanned::{SPAN_FIELDS, SPANNED_NAME};
 pub use spanned::{Span, Spanned};

@@ -28,7 +28,8 @@ pub enum Contexte {
 }
 
 impl Contexte {
-    pub const ALL: [Contexte; 3] = [Contexte::Recrutement, Contexte::EntretienAnnuel, Contexte::PositionnementFormation];
+    pub const ALL: [Contexte; 3] =
+        [Contexte::Recrutement, Contexte::EntretienAnnuel, Contexte::PositionnementFormation];
 
     /// The French label, as the grid's drop-down shows it.
     pub fn label(self) -> &'static str {

@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 
-
-use crate::model::{Contexte, Profil};
 use super::ProfilView;
 use super::view::NiveauView;
+use crate::model::{Contexte, Profil};
 
 /// The text the grid offers for a competency not assessed.
 pub const NON_EVALUE: &str = "non évalué";

@@ -6,7 +6,7 @@
 use docx_rs::{PageOrientationType, Paragraph, Run, TableCell, TableRow, WidthType};
 
 use super::styles::Properties;
-use super::{A4, cell, header_row, heading, pack, para_style, shaded, table};
+use super::{A4, bullet, cell, header_row, heading, pack, para_style, shaded, table};
 use crate::render::grille_view::{Grille, NON_EVALUE};
 
 /// Width of the text block in landscape (A4 less 2 × 1.5 cm margins).
@@ -51,7 +51,8 @@ pub fn grille(g: &Grille) -> Vec<u8> {
         echelle.join(", ")
     ))));
     let widths = [3500, 1700, 4238, 1900, 3800];
-    let choix: Vec<String> = g.niveaux.iter().map(|n| format!("{BOX} {}", n.niveau)).chain([format!("{BOX} NE")]).collect();
+    let choix: Vec<String> =
+        g.niveaux.iter().map(|n| format!("{BOX} {}", n.niveau)).chain([format!("{BOX} NE")]).collect();
     for cat in &g.categories {
         doc = doc.add_paragraph(heading(2, cat.titre));
         let mut rows = vec![header_row(
@@ -70,7 +71,8 @@ pub fn grille(g: &Grille) -> Vec<u8> {
             }
             let mut criteres = TableCell::new().width(widths[2], WidthType::Dxa);
             for c in &l.criteres {
-                criteres = criteres.add_paragraph(para_style("TableText").add_run(Run::new().add_text(format!("• {c}"))));
+                // Word list paragraphs, as in the fiche: Enter continues the list.
+                criteres = criteres.add_paragraph(bullet(vec![Run::new().add_text(c.as_str())]));
             }
             if l.criteres.is_empty() {
                 criteres = criteres.add_paragraph(Paragraph::new().style("TableText"));
