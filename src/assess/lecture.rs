@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 
 use super::{Grille, NON_EVALUE};
-use crate::check::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{self, Source};
 use crate::model::{Contexte, Positionnement, Profil, Span};
+use crate::text::suggest;
 
 /// Where a value was read: its span and, in a workbook, the words that say
 /// where the cell is (`feuille « Grille », ligne 12, colonne G`).

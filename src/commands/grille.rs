@@ -3,9 +3,9 @@
 use crate::assess::{Grille, xlsx};
 use crate::cli::{GrilleArgs, GrilleFormat};
 use crate::error::Error;
-use crate::load::catalog;
 use crate::model::Document;
 use crate::render::{self, Format};
+use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &GrilleArgs, terminal: Terminal) -> Result<Outcome, Error> {
@@ -14,7 +14,7 @@ pub fn run(args: &GrilleArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let grille = match &found.document {
         Document::Poste(poste) => {
             let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
-            let view = render::PosteView::new(poste, &resolved.profil);
+            let view = render::PosteView::new(poste.as_ref(), &resolved.profil);
             Grille::new(&resolved.profil, Some(format!("{} · {}", view.intitule, view.structure)))
         }
         _ => {

@@ -19,8 +19,8 @@ pub mod validate;
 
 use std::path::{Path, PathBuf};
 
-use crate::check::batch::Input;
 use crate::error::Error;
+use crate::load::Input;
 use crate::load::discover::discover_noted;
 
 /// The files a command works on: the paths given; with none, `./profiles`

@@ -9,8 +9,9 @@ use crate::assess::{Grille, xlsx};
 use crate::cli::{PositionnementArgs, RapportFormat};
 use crate::diagnostic::FileReport;
 use crate::error::Error;
-use crate::load::{self, Source, catalog};
+use crate::load::{self, Source};
 use crate::model::Profil;
+use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &PositionnementArgs, terminal: Terminal) -> Result<Outcome, Error> {
