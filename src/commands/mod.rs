@@ -4,10 +4,12 @@ pub mod build;
 pub mod diff;
 pub mod export;
 pub mod fiche;
+pub mod grille;
 pub mod import;
 pub mod list;
 pub mod manpage;
 pub mod new;
+pub mod positionnement;
 pub mod render;
 pub mod resolve;
 pub mod schema;
@@ -21,32 +23,38 @@ use std::path::{Path, PathBuf};
 use crate::adapt::Resolved;
 use crate::error::Error;
 use crate::load::Input;
+use crate::load::discover::discover_noted;
 use crate::workspace::catalog::{self, Found};
-use crate::load::discover::discover;
 
 /// The files a command works on: the paths given; with none, `./profiles`
 /// when it exists, else the built-in profiles.
 pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Error> {
+    inputs_noted(paths).map(|(inputs, _)| inputs)
+}
+
+/// Like `inputs`, and also the filled positioning grids left aside in the
+/// folders (personal data: never published nor checked as profiles).
+pub fn inputs_noted(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<PathBuf>), Error> {
     if paths.is_empty() {
         let local = Path::new("profiles");
         if local.is_dir() {
-            let files = discover(&[local.to_path_buf()])?;
+            let (files, personal) = discover_noted(&[local.to_path_buf()])?;
             if files.is_empty() {
                 return Err(Error::Usage(
                     "aucun fichier .yaml ou .yml dans profiles : ajoutez-y des profils, ou indiquez les chemins à traiter"
                         .into(),
                 ));
             }
-            return Ok(files.into_iter().map(Input::Disk).collect());
+            return Ok((files.into_iter().map(Input::Disk).collect(), personal));
         }
-        return Ok(Input::builtins());
+        return Ok((Input::builtins(), Vec::new()));
     }
-    let files = discover(paths)?;
+    let (files, personal) = discover_noted(paths)?;
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Usage(format!("aucun fichier .yaml ou .yml dans {}", shown.join(", "))));
     }
-    Ok(files.into_iter().map(Input::from_path).collect())
+    Ok((files.into_iter().map(Input::from_path).collect(), personal))
 }
 
 /// The file `-o` names; `-o -` (like no `-o`) is standard output.

@@ -8,6 +8,7 @@ mod competence;
 mod lignes;
 mod mission;
 mod niveaux;
+mod positionnement;
 mod poste;
 mod profil;
 pub mod referentiels;
@@ -18,6 +19,7 @@ pub use competence::{COMPETENCE_COLUMNS, Categorie, Competence, Competences, Ref
 pub use lignes::{Fusion, Lignes, Section};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
+pub use positionnement::{Contexte, Observation, Positionnement, PositionnementKind};
 pub use poste::{
     Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, ProfilRecherchePoste, RelationsPoste,
     Structure, TypeContrat,
