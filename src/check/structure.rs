@@ -202,16 +202,27 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    /// Records an entry removed from a mapping: the model then misses it,
-    /// and it may have been meant as any optional key the mapping lacks.
-    fn drop_entry(&mut self, node: &Node, schema: &Value, index: usize, path: &[String]) {
+    /// Records an entry removed from a mapping; `lose_optional` then says
+    /// what the model may miss because of it.
+    fn drop_entry(&mut self, index: usize) {
         let mut at = self.at.clone();
         at.push(index);
         self.recovery.cuts.push(at);
+    }
+
+    /// After entries were removed from a mapping: the model misses them,
+    /// and each may have been meant as any optional key the mapping lacks.
+    /// Called once per mapping, so that many removed entries cost no more
+    /// than one each.
+    fn lose_optional(&mut self, node: &Node, schema: &Value, path: &[String]) {
         let required: Vec<&str> =
             schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let present: std::collections::HashSet<&str> =
+            node.as_map().into_iter().flatten().filter_map(|(k, _)| k.as_str()).collect();
         let properties = schema.get("properties").and_then(Value::as_object).into_iter().flatten();
-        for (name, _) in properties.filter(|(name, _)| !required.contains(&name.as_str()) && node.get(name).is_none()) {
+        for (name, _) in
+            properties.filter(|(name, _)| !required.contains(&name.as_str()) && !present.contains(name.as_str()))
+        {
             let mut lost = path.to_vec();
             lost.push(name.clone());
             self.recovery.lost.push(lost);
@@ -285,6 +296,7 @@ impl<'a> Walker<'a, '_> {
         let mut misspelled: Vec<&str> = Vec::new();
         let required: Vec<&str> =
             schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let mut dropped = false;
         for (index, (key, value)) in entries.iter().enumerate() {
             let key_span = self.source.span_at(&key.location);
             let Some(name) = key.as_str() else {
@@ -296,7 +308,8 @@ impl<'a> Walker<'a, '_> {
                     )
                     .with_help("une clé s'écrit en lettres minuscules, par exemple `libelle` ; voir docs/format.md"),
                 );
-                self.drop_entry(node, schema, index, path);
+                self.drop_entry(index);
+                dropped = true;
                 continue;
             };
             match properties.get(name) {
@@ -317,10 +330,14 @@ impl<'a> Walker<'a, '_> {
                         Some(format!("clés permises ici : {}", known.join(", ")))
                     });
                     self.out.push(d);
-                    self.drop_entry(node, schema, index, path);
+                    self.drop_entry(index);
+                    dropped = true;
                 }
                 None => {}
             }
+        }
+        if dropped {
+            self.lose_optional(node, schema, path);
         }
         for required in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
         {
@@ -601,9 +618,12 @@ fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) 
     if raw.is_empty() || raw.starts_with(['"', '\'', '|', '>']) {
         return None;
     }
-    let rest = source.text.get(span.end..)?.split('\n').next()?;
-    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    let comment = rest[blank..].strip_prefix('#').filter(|_| blank > 0)?;
+    // Only the blanks after the value are read, then the comment if there
+    // is one: never the rest of a long line (a flow list of thousands of ids).
+    let after = source.text.get(span.end..)?;
+    let blank = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let comment = after[blank..].strip_prefix('#').filter(|_| blank > 0)?;
+    let comment = comment.split('\n').next()?;
     if comment.is_empty() || comment.starts_with(char::is_whitespace) || comment.starts_with('#') {
         return None;
     }
