@@ -452,6 +452,23 @@ impl<'a> Walker<'a, '_> {
                 ));
             }
             NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte", here),
+            NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) if names_a_file(path) => {
+                // `profil: 12` reads as a number: the cross-file rules, which
+                // look for the profile by its name, would pass it by.
+                let raw = self.source.text.get(here.start..here.end).unwrap_or_default();
+                self.fault(path);
+                self.out.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        here,
+                        format!("{} attend un texte, pas {}", subject(path), node.type_name()),
+                    )
+                    .with_help(format!(
+                        "un identifiant s'écrit comme un texte : mettez-le entre guillemets, `{}: \"{raw}\"`",
+                        path.join(".")
+                    )),
+                );
+            }
             _ => {
                 if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
                     let allowed: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
@@ -538,6 +555,12 @@ impl<'a> Walker<'a, '_> {
     }
 }
 
+/// The top-level keys whose value names a profile or a file (`id`,
+/// `profil`, `extends`): a number or a boolean there is not taken as text.
+fn names_a_file(path: &[String]) -> bool {
+    matches!(path, [key] if ["id", "profil", "extends"].contains(&key.as_str()))
+}
+
 fn anchor_or(anchor: Span, fallback: Span) -> Span {
     if anchor.is_known() { anchor } else { fallback }
 }
@@ -610,6 +633,43 @@ pub fn comments_in_text(source: &Source, root: &Node, out: &mut Vec<Diagnostic>)
             _ => {}
         }
     }
+}
+
+/// `"Accueillir\u0001 le public"`: a control character (other than a tab
+/// or a line break), written as a YAML escape or pasted, is invisible, and
+/// Word refuses to open a document holding one. Reported once per text, at
+/// the text, naming the first such character.
+pub fn control_characters(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) {
+    let mut stack: Vec<&Node> = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Map(entries) => stack.extend(entries.iter().rev().map(|(_, v)| v)),
+            NodeKind::Seq(items) => stack.extend(items.iter().rev()),
+            NodeKind::Str(value) => {
+                let Some((index, c)) = value.char_indices().find(|(_, c)| is_forbidden_control(*c)) else {
+                    continue;
+                };
+                let position = value[..index].chars().count() + 1;
+                out.push(
+                    Diagnostic::new(
+                        Code::ControlCharacter,
+                        source.span_at(&node.location),
+                        format!(
+                            "le texte contient le caractère de contrôle U+{:04X}, invisible, en position {position}",
+                            u32::from(c)
+                        ),
+                    )
+                    .with_help("retirez-le (il vient souvent d'un copier-coller ou d'un échappement `\\u` ou `\\x`) : Word refuse d'ouvrir un document qui en contient ; seuls la tabulation et le saut de ligne sont permis"),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A control character other than a tab or a line feed (C0, DEL, C1).
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
 }
 
 fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) -> Option<Diagnostic> {
