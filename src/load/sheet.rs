@@ -148,7 +148,7 @@ pub fn to_profil(
                             at(source, row, 0),
                             format!("la colonne `{required}` manque dans l'en-tête ({})", place(row, 0, "en-tête")),
                         )
-                        .with_help(format!("colonnes attendues : {}", super::super::export::csv::HEADER.join(", "))),
+                        .with_help(format!("colonnes attendues : {}", crate::model::COMPETENCE_COLUMNS.join(", "))),
                     );
                 }
             }
