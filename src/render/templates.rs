@@ -14,13 +14,15 @@ use super::markdown;
 use super::typo::{self, Ids};
 
 /// The default templates: file name and text.
-pub const DEFAULTS: [(&str, &str); 17] = [
+pub const DEFAULTS: [(&str, &str); 19] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("referentiel.html", include_str!("../../templates/referentiel.html")),
     ("referentiel.md", include_str!("../../templates/referentiel.md")),
     ("fiche.html", include_str!("../../templates/fiche.html")),
     ("fiche.md", include_str!("../../templates/fiche.md")),
+    ("entretien.html", include_str!("../../templates/entretien.html")),
+    ("entretien.md", include_str!("../../templates/entretien.md")),
     ("commun.md", include_str!("../../templates/commun.md")),
     ("site-base.html", include_str!("../../templates/site-base.html")),
     ("site-nav.html", include_str!("../../templates/site-nav.html")),
