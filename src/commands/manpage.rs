@@ -185,6 +185,16 @@ fn examples(path: &[String]) -> &'static [(&'static str, &'static str)] {
             ("refnum fiche coordinateur --format jsonld", "l'offre d'emploi schema.org d'un profil"),
             ("cat poste.yaml | refnum fiche - --format markdown", "lit le poste sur l'entrée standard"),
         ],
+        (Some("entretien"), _) => &[
+            (
+                "refnum entretien postes/conseiller.yaml --format docx -o entretien.docx",
+                "le guide d'un entretien de recrutement, au format Word",
+            ),
+            (
+                "refnum entretien coordinateur --contexte entretien-annuel -o entretien.html",
+                "le guide d'entretien annuel d'un profil, en page HTML imprimable",
+            ),
+        ],
         (Some("resolve"), _) => &[
             ("refnum resolve profiles/adaptation.yaml", "le profil complet d'une adaptation, en YAML"),
             (
