@@ -173,6 +173,7 @@ impl EntretienView {
                     "Besoins de formation ou d'accompagnement",
                     "Objectifs pour la période à venir",
                     "Commentaires de la personne",
+                    "Date et signatures de la personne et du ou de la responsable",
                 ],
                 rubriques,
                 nombre,
