@@ -2,9 +2,9 @@
 
 use crate::cli::{Contexte, EntretienArgs, EntretienFormat};
 use crate::error::Error;
-use crate::load::catalog;
 use crate::model::Document;
 use crate::render::{self, Format};
+use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &EntretienArgs, terminal: Terminal) -> Result<Outcome, Error> {

@@ -4,7 +4,8 @@ use crate::check::analyze;
 use crate::cli::ImportArgs;
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
-use crate::load::{self, Source, catalog, sheet};
+use crate::load::{self, Source, sheet};
+use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
