@@ -69,6 +69,8 @@ pub enum Command {
     Grille(GrilleArgs),
     /// Lit des grilles remplies : rapport d'écarts d'une personne, ou vue d'équipe (Markdown, HTML, JSON)
     Positionnement(PositionnementArgs),
+    /// Produit le guide d'entretien d'un poste ou d'un profil (Markdown, HTML, DOCX) : questions et points d'écoute pour chaque compétence essentielle
+    Entretien(EntretienArgs),
     /// Affiche le profil complet d'une adaptation, fusionnée avec son profil de base
     Resolve(ResolveArgs),
     /// Compare deux profils : éléments ajoutés, retirés, modifiés, champ par champ
@@ -287,6 +289,40 @@ pub enum RapportFormat {
     Markdown,
     /// JSON, pour les outils
     Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntretienArgs {
+    /// Le poste ou le profil : chemin d'un fichier, identifiant, ou début unique d'identifiant
+    #[arg(value_name = "POSTE|PROFIL")]
+    pub cible: String,
+    /// Contexte : recrutement (par défaut) ou entretien-annuel ; change l'introduction, le déroulé et la synthèse
+    #[arg(long, value_enum, default_value_t = Contexte::Recrutement, hide_possible_values = true, hide_default_value = true)]
+    pub contexte: Contexte,
+    /// Format : html (par défaut), markdown ou docx
+    #[arg(long, value_enum, default_value_t = EntretienFormat::Html, hide_possible_values = true, hide_default_value = true)]
+    pub format: EntretienFormat,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Contexte {
+    /// Entretien de recrutement : mêmes questions pour chaque candidat·e
+    Recrutement,
+    /// Entretien annuel : exemples de la période écoulée, besoins de formation
+    #[value(name = "entretien-annuel", alias = "annuel")]
+    EntretienAnnuel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntretienFormat {
+    /// Markdown (GFM)
+    Markdown,
+    /// Page HTML autonome, imprimable
+    Html,
+    /// Document Word, avec des cadres pour les notes
+    Docx,
 }
 
 #[derive(Debug, Subcommand)]

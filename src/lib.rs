@@ -76,6 +76,7 @@ pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress)
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Render(args) => commands::render::run(&args, terminal),
         cli::Command::Fiche(args) => commands::fiche::run(&args, terminal),
+        cli::Command::Entretien(args) => commands::entretien::run(&args, terminal),
         cli::Command::Templates(cli::TemplatesCommand::Export(args)) => commands::templates::export(&args),
         cli::Command::Export(args) => commands::export::run(&args, terminal),
         cli::Command::Import(args) => commands::import::run(&args),

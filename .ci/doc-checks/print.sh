@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints every fiche de poste as its readers would and counts the pages:
 # the HTML fiche through Chromium (A4), the DOCX fiche through LibreOffice.
-# A fiche de poste must fit on 3 A4 pages at most. Then reads each DOCX
+# A fiche de poste must fit on 3 A4 pages at most, an interview guide
+# (`refnum entretien`, both contexts) on 10. Then reads each DOCX
 # with python-docx, as Word would: named styles, real lists, French language.
 # The positioning grids (`refnum grille`) are printed too: DOCX in landscape
 # within a sensible number of pages, the workbook converted by LibreOffice.
@@ -56,6 +57,30 @@ for src in conseiller coordinateur; do
     echo "  grille : $pages pages (au plus $max_grid_pages), paysage : $landscape, classeur : $xlsx_pages page(s)" >&2
     failed=1
   fi
+done
+
+echo "-- Interview guides (refnum entretien)"
+# Interview guides: one block per essential competency, with room for notes;
+# both contexts, from the profiles alone and from each example post.
+max_guide_pages=10
+for src in "${sources[@]}"; do
+  for contexte in recrutement entretien-annuel; do
+    name="entretien-$contexte-$(basename "$src" .yaml)"
+    "$refnum" entretien "$src" --contexte "$contexte" --format html -o "$out/$name.html"
+    "$refnum" entretien "$src" --contexte "$contexte" --format docx -o "$out/$name.docx"
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --print-to-pdf="$out/$name.html.pdf" "file://$out/$name.html" 2>/dev/null
+    (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/docx" "$name.docx" >/dev/null 2>&1)
+    for pdf in "$out/$name.html.pdf" "$out/docx/$name.pdf"; do
+      pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+      kind=HTML; [[ "$pdf" == */docx/* ]] && kind=DOCX
+      printf '%-60s %s %s page(s)\n' "entretien $contexte $src" "$kind" "$pages"
+      if [ "$pages" -gt "$max_guide_pages" ]; then
+        echo "  guide trop long : $pages pages, $max_guide_pages au plus" >&2
+        failed=1
+      fi
+    done
+  done
 done
 
 echo "-- DOCX as Word reads it (python-docx)"

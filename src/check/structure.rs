@@ -433,7 +433,7 @@ impl<'a> Walker<'a, '_> {
                     first_extra,
                     format!("{len} éléments {} ; la liste en attend {limits}", place(path)),
                 )
-                .with_help(format!("gardez-en {max} au plus, les plus parlants ; voir docs/format.md")),
+                .with_help(format!("gardez les {max} éléments les plus parlants ; voir docs/format.md")),
             );
         }
     }

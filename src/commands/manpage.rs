@@ -200,6 +200,16 @@ fn examples(path: &[String]) -> &'static [(&'static str, &'static str)] {
             ),
             ("refnum positionnement camille.yaml --format json", "un positionnement YAML, rapport en JSON"),
         ],
+        (Some("entretien"), _) => &[
+            (
+                "refnum entretien postes/conseiller.yaml --format docx -o entretien.docx",
+                "le guide d'un entretien de recrutement, au format Word",
+            ),
+            (
+                "refnum entretien coordinateur --contexte entretien-annuel -o entretien.html",
+                "le guide d'entretien annuel d'un profil, en page HTML imprimable",
+            ),
+        ],
         (Some("resolve"), _) => &[
             ("refnum resolve profiles/adaptation.yaml", "le profil complet d'une adaptation, en YAML"),
             (

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod diff;
+pub mod entretien;
 pub mod export;
 pub mod fiche;
 pub mod grille;

@@ -249,6 +249,7 @@ pub fn to_profil(
                 esco: Vec::new(),
             },
             criteres: None,
+            questions: None,
         };
         match categorie {
             Categorie::Savoirs => competences.savoirs.push(c),

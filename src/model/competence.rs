@@ -112,12 +112,24 @@ pub struct Competence {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteres: Option<Vec<Text>>,
+    // Behavioural questions for an interview guide (`refnum entretien`).
+    #[schemars(
+        description = "Questions d'entretien (1 ou 2) : questions comportementales (« Racontez une situation où… ») qui font décrire à la personne une situation vécue où la compétence a servi ; reprises par le guide d'entretien (`refnum entretien`).",
+        length(min = 1, max = 2)
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<Text>>,
 }
 
 impl Competence {
     /// The observable criteria, none when the field is absent.
     pub fn criteres(&self) -> &[Text] {
         self.criteres.as_deref().unwrap_or_default()
+    }
+
+    /// The interview questions, none when the field is absent.
+    pub fn questions(&self) -> &[Text] {
+        self.questions.as_deref().unwrap_or_default()
     }
 }
 

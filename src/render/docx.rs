@@ -7,6 +7,7 @@
 //! bytes. An organisation's own model can lend its styles, header and footer
 //! (`reference`).
 
+mod entretien;
 mod grille;
 mod reference;
 mod styles;
@@ -18,6 +19,7 @@ use docx_rs::{
     SpecialIndentType, Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
+pub use entretien::entretien;
 pub use grille::grille;
 pub use reference::{Reference, ReferenceError};
 use styles::Properties;

@@ -1,7 +1,8 @@
-//! Documents: the référentiel and the fiche de poste, in Markdown and HTML
-//! through templates, and the fiche in DOCX.
+//! Documents: the référentiel, the fiche de poste and the interview guide,
+//! in Markdown and HTML through templates, the fiche and the guide in DOCX.
 
 pub mod docx;
+mod entretien_view;
 pub mod grille_view;
 pub mod markdown;
 mod poste_view;
@@ -12,6 +13,7 @@ pub mod view;
 use serde::Serialize;
 
 pub use crate::error::TemplateError;
+pub use entretien_view::{Contexte, EntretienView};
 pub use grille_view::Grille;
 pub use poste_view::PosteView;
 pub use templates::Templates;
@@ -105,6 +107,37 @@ pub fn grille(g: &Grille, format: Format, templates: &Templates) -> Result<Vec<u
             }
             let name = format!("grille.{}", format.extension());
             templates.render(&name, Context { grille: g }).map(String::into_bytes)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EntretienContext<'a> {
+    profil: &'a ProfilView,
+    poste: &'a PosteView,
+    entretien: &'a EntretienView,
+}
+
+/// The interview guide of a post, or of a profile alone: for each essential
+/// competency, its questions (or a generic one), what to listen for and room
+/// for notes, worded for a recruitment or an annual review.
+pub fn entretien(
+    profil: &Profil,
+    poste: Option<&Poste>,
+    contexte: Contexte,
+    format: Format,
+    templates: &Templates,
+) -> Result<Vec<u8>, TemplateError> {
+    let profil_view = ProfilView::new(profil);
+    let poste_view = poste.map_or_else(|| PosteView::placeholder(profil), |p| PosteView::new(p, profil));
+    let entretien = EntretienView::new(&profil_view, contexte);
+    match format {
+        Format::Docx => Ok(docx::entretien(&profil_view, &poste_view, &entretien)),
+        _ => {
+            let name = format!("entretien.{}", format.extension());
+            templates
+                .render(&name, EntretienContext { profil: &profil_view, poste: &poste_view, entretien: &entretien })
+                .map(String::into_bytes)
         }
     }
 }

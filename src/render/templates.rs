@@ -14,13 +14,15 @@ use super::typo::{self, Ids};
 use crate::error::TemplateError;
 
 /// The default templates: file name and text.
-pub const DEFAULTS: [(&str, &str); 24] = [
+pub const DEFAULTS: [(&str, &str); 26] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("referentiel.html", include_str!("../../templates/referentiel.html")),
     ("referentiel.md", include_str!("../../templates/referentiel.md")),
     ("fiche.html", include_str!("../../templates/fiche.html")),
     ("fiche.md", include_str!("../../templates/fiche.md")),
+    ("entretien.html", include_str!("../../templates/entretien.html")),
+    ("entretien.md", include_str!("../../templates/entretien.md")),
     ("commun.md", include_str!("../../templates/commun.md")),
     ("evaluation.css", include_str!("../../templates/evaluation.css")),
     ("grille.html", include_str!("../../templates/grille.html")),
