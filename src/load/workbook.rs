@@ -687,6 +687,14 @@ mod tests {
     }
 
     #[test]
+    fn shared_strings_join_runs_and_leave_out_phonetic_guides() {
+        let xml = r#"<sst><si><t xml:space="preserve">a &amp; b</t></si><si><r><t>Mi</t></r><r><rPr/><t>se</t></r><rPh><t>ミセ</t></rPh></si><si/></sst>"#;
+        assert_eq!(shared_strings(xml, "sst").unwrap(), ["a & b", "Mise", ""]);
+        assert!(shared_strings("<sst><si><t>coupé", "sst").is_err());
+        assert!(shared_strings("<sst>&inconnue;</sst>", "sst").is_err());
+    }
+
+    #[test]
     fn numbers_read_as_shown() {
         assert_eq!(number("3"), "3");
         assert_eq!(number("3.0"), "3");
