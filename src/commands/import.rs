@@ -4,8 +4,9 @@ use crate::check::analyze;
 use crate::cli::ImportArgs;
 use crate::diagnostic::{Code, Diagnostic, FileReport, Severity};
 use crate::error::Error;
-use crate::load::{self, MAX_FILE_BYTES, Source, catalog, sheet};
+use crate::load::{self, MAX_FILE_BYTES, Source, sheet};
 use crate::model::Span;
+use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {

@@ -29,19 +29,6 @@ impl Row {
     }
 }
 
-/// The characters a spreadsheet may read as the start of a formula (OWASP,
-/// « CSV injection »): `refnum export` puts a `'` before them.
-pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Undoes the export's guard: a `'` before a formula start, or before another
-/// `'`, is removed, so that export then import gives back the same text.
-pub fn restore_formula_guard(field: String) -> String {
-    match field.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest.to_owned(),
-        _ => field,
-    }
-}
-
 /// Reads CSV text; the separator is the one the header uses (`;`, `,` or tab).
 pub fn read_csv(text: &str) -> Vec<Row> {
     let text = text.trim_start_matches('\u{feff}');
@@ -57,7 +44,7 @@ pub fn read_csv(text: &str) -> Vec<Row> {
     let mut chars = text.chars().peekable();
     let push = |cells: &mut Vec<(usize, String)>, field: &mut String| {
         let n = cells.len();
-        cells.push((n, restore_formula_guard(std::mem::take(field))));
+        cells.push((n, super::super::export::csv::restore_formula_guard(std::mem::take(field))));
     };
     while let Some(c) = chars.next() {
         column += 1;
