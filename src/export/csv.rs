@@ -1,24 +1,10 @@
 //! One row per competency, for spreadsheets. French Excel opens a file with
 //! `;` separators and a UTF-8 byte order mark correctly; both are the default.
 
-use crate::model::{Categorie, Competence, Profil};
-
-/// The characters a spreadsheet may read as the start of a formula (OWASP,
-/// « CSV injection »): `refnum export` puts a `'` before them.
-pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Undoes the export's guard: a `'` before a formula start, or before another
-/// `'`, is removed, so that export then import gives back the same text.
-pub fn restore_formula_guard(field: String) -> String {
-    match field.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest.to_owned(),
-        _ => field,
-    }
-}
+use crate::model::{Categorie, Competence, FORMULA_STARTS, Profil};
 
 /// The header row.
-pub const HEADER: [&str; 10] =
-    ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"];
+pub use crate::model::COMPETENCE_COLUMNS as HEADER;
 
 /// The competencies of a profile as CSV text.
 pub fn competences(profil: &Profil, separator: char, bom: bool) -> String {
@@ -92,7 +78,7 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_restored() {
-        use super::restore_formula_guard;
+        use crate::model::restore_formula_guard;
         for (text, written) in [
             ("=1+1", "'=1+1"),
             ("+33 1 23", "'+33 1 23"),

@@ -44,7 +44,7 @@ pub fn read_csv(text: &str) -> Vec<Row> {
     let mut chars = text.chars().peekable();
     let push = |cells: &mut Vec<(usize, String)>, field: &mut String| {
         let n = cells.len();
-        cells.push((n, super::super::export::csv::restore_formula_guard(std::mem::take(field))));
+        cells.push((n, crate::model::restore_formula_guard(std::mem::take(field))));
     };
     while let Some(c) = chars.next() {
         column += 1;
@@ -153,12 +153,12 @@ pub fn to_profil(
                             at(source, row, first),
                             format!("la colonne `{required}` manque dans l'en-tête ({})", place(row, first, "en-tête")),
                         )
-                        .with_help(format!("colonnes attendues : {}", super::super::export::csv::HEADER.join(", "))),
+                        .with_help(format!("colonnes attendues : {}", crate::model::COMPETENCE_COLUMNS.join(", "))),
                     );
                 }
             }
             // A known column named twice: which one to read would be a guess.
-            for known in super::super::export::csv::HEADER {
+            for known in crate::model::COMPETENCE_COLUMNS {
                 let mut seen = names.iter().filter(|(_, n)| n == known).map(|(i, _)| *i);
                 if let (Some(once), Some(again)) = (seen.next(), seen.next()) {
                     errors.push(
