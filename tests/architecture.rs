@@ -22,7 +22,7 @@ const LAYERS: &[&[&str]] = &[
     &["load", "output"],
     &["check", "adapt"],
     &["workspace", "render"],
-    &["export", "site"],
+    &["export", "site", "assess"],
     &["lib"],
     &["cli"],
     &["commands"],
