@@ -10,6 +10,19 @@ use super::{Spanned, Text};
 pub const COMPETENCE_COLUMNS: [&str; 10] =
     ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"];
 
+/// The characters a spreadsheet may read as the start of a formula (OWASP,
+/// « CSV injection »): the CSV export puts a `'` before them.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Undoes the CSV export's guard (`refnum import`): a `'` before a formula start, or before another
+/// `'`, is removed, so that export then import gives back the same text.
+pub fn restore_formula_guard(field: String) -> String {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest.to_owned(),
+        _ => field,
+    }
+}
+
 /// The three categories, in the order documents show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -15,7 +15,9 @@ pub mod referentiels;
 mod spanned;
 
 pub use adaptation::{Adaptation, Base, CompetencePatch, CompetencesPatch, MissionPatch, Retrait};
-pub use competence::{COMPETENCE_COLUMNS, Categorie, Competence, Competences, Referentiels};
+pub use competence::{
+    COMPETENCE_COLUMNS, Categorie, Competence, Competences, FORMULA_STARTS, Referentiels, restore_formula_guard,
+};
 pub use lignes::{Fusion, Lignes, Section};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
