@@ -14,6 +14,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod fuzz;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -72,13 +73,18 @@ pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress)
         cli::Command::Manpage(args) => commands::manpage::run(&args),
         cli::Command::Help(args) => cli::help(&args.commande),
     };
-    result.unwrap_or_else(|e| match e {
+    result.unwrap_or_else(|e| failure(e, terminal.stderr_color))
+}
+
+/// What a command that failed prints, and its exit code.
+fn failure(e: Error, color: bool) -> Outcome {
+    match e {
         Error::Invalid(reports) => {
             let summary = diagnostic::Summary::of(&reports);
-            let stderr = diagnostic::human::render(&reports, &summary, terminal.stderr_color);
+            let stderr = diagnostic::human::render(&reports, &summary, color);
             Outcome { stdout: Vec::new(), stderr, code: exit::INVALID }
         }
         Error::Template(e) => Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::INVALID },
         e => Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::FAILURE },
-    })
+    }
 }
