@@ -61,6 +61,9 @@ const SNIPPETS: [&str; 14] = [
     "<sheet name=\"x\" sheetId=\"9\" r:id=\"rId9\"/>",
 ];
 
+/// Numbers at the edges of what a workbook allows, or past them.
+const NUMBERS: [&str; 8] = ["0", "1048576", "1048577", "16384", "4294967296", "99999999999999999999", "00", "7"];
+
 #[derive(Debug, Clone)]
 enum Mutation {
     /// Sets the byte at a position of the file.
@@ -73,8 +76,10 @@ enum Mutation {
     EntryFlip(usize, usize, u8),
     /// Cuts an entry.
     EntryTruncate(usize, usize),
-    /// Inserts a snippet into an entry.
+    /// Inserts a snippet into an entry, after one of its tags.
     EntryInsert(usize, usize, usize),
+    /// Replaces a number of an entry (a cell reference, an index, a size).
+    EntryNumber(usize, usize, usize),
     /// Duplicates a slice of an entry at another place.
     EntryRepeat(usize, usize, usize, usize),
 }
@@ -88,6 +93,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (n, n, any::<u8>()).prop_map(|(e, a, b)| Mutation::EntryFlip(e, a, b)),
         (n, n).prop_map(|(e, a)| Mutation::EntryTruncate(e, a)),
         (n, n, n).prop_map(|(e, a, s)| Mutation::EntryInsert(e, a, s)),
+        (n, n, n).prop_map(|(e, a, v)| Mutation::EntryNumber(e, a, v)),
         (n, n, n, n).prop_map(|(e, a, l, t)| Mutation::EntryRepeat(e, a, l, t)),
     ]
 }
@@ -117,9 +123,22 @@ fn mutate(mutations: &[Mutation]) -> Vec<u8> {
             }
             Mutation::EntryInsert(e, at, s) => {
                 let data = &mut entries[e % count].1;
-                let at = at % (data.len() + 1);
+                let tags: Vec<usize> = (0..data.len()).filter(|&i| data[i] == b'>').map(|i| i + 1).collect();
+                let at = if tags.is_empty() { at % (data.len() + 1) } else { tags[at % tags.len()] };
                 let snippet = SNIPPETS[s % SNIPPETS.len()].as_bytes();
                 data.splice(at..at, snippet.iter().copied());
+            }
+            Mutation::EntryNumber(e, at, v) => {
+                let data = &mut entries[e % count].1;
+                let starts: Vec<usize> = (0..data.len())
+                    .filter(|&i| data[i].is_ascii_digit() && (i == 0 || !data[i - 1].is_ascii_digit()))
+                    .collect();
+                if !starts.is_empty() {
+                    let start = starts[at % starts.len()];
+                    let end = start + data[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    let number = NUMBERS[v % NUMBERS.len()].as_bytes();
+                    data.splice(start..end, number.iter().copied());
+                }
             }
             Mutation::EntryRepeat(e, at, len, to) => {
                 let data = &mut entries[e % count].1;

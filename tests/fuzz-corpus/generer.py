@@ -165,7 +165,7 @@ def adaptation():
         head.replace("extends: mediateur-numerique", "extends:\n  profil: mediateur-numerique\n  version: \"^^1\"")
         + tail))
     write("adaptation", "sans-base-integree.yaml", head + tail)
-    write("adaptation", "intégrée.yaml",
+    write("adaptation", "base-integree.yaml",
           head.replace("extends: mediateur-numerique", "extends: conseiller-referent-entreprise") + tail)
 
 
