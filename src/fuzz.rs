@@ -11,12 +11,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::check::analyze;
-use crate::check::batch::Input;
 use crate::commands::import::{Sheet, SheetKind, profile_text};
 use crate::diagnostic::{FileReport, Summary, human, json, rules};
 use crate::error::Error;
-use crate::load::catalog::{self, Found};
-use crate::load::{Source, builtin};
+use crate::load::{Input, Source, builtin};
+use crate::workspace::catalog::{self, Found};
 use crate::{Outcome, exit};
 
 /// The line that separates the base profile from the adaptation in the
@@ -103,7 +102,7 @@ pub fn adaptation(bytes: &[u8]) -> Outcome {
         },
     };
     let text = found.source.clone();
-    let resolved = match crate::adapt::resolve(found, &lookup) {
+    let resolved = match crate::workspace::resolve(found, &lookup) {
         Ok(resolved) => resolved,
         Err(e) => return crate::failure(e, false),
     };

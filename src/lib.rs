@@ -1,9 +1,15 @@
 //! `refnum`: competency profiles of the *référent numérique entreprise*.
 //!
-//! The data's trip, one folder per stage: `load` (files → tree → model),
-//! `check` (rules → diagnostics), `diagnostic` (findings and their
-//! renderers), `commands` (one per subcommand). The library never prints:
-//! `run` returns what to print and the exit code.
+//! The data's trip, one folder per stage, each importing only the stages
+//! below it: `load` (files → positioned tree → model, no rules), `check`
+//! (rules over one file → diagnostics), `adapt` (merge and diff of models),
+//! `workspace` (a set of files: ids, bases, adaptation chains, the rules
+//! across files), then `render`, `export` and `site`, and `commands` (one
+//! per subcommand) and `fuzz` (the entry points of the fuzz targets) at
+//! the top; `model`, `diagnostic`, `error` and the leaf
+//! helpers of `text` underneath all. ARCHITECTURE.md gives the layers and
+//! `tests/architecture.rs` enforces them. The library never prints: `run`
+//! returns what to print and the exit code.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -22,6 +28,8 @@ pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod site;
+pub mod text;
+pub mod workspace;
 
 pub use error::Error;
 

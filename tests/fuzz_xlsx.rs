@@ -15,7 +15,7 @@ use refnum::fuzz::Target;
 fn exported() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
-        let resolved = refnum::load::catalog::find_profil("coordinateur-referent-entreprise", None).unwrap();
+        let resolved = refnum::workspace::catalog::find_profil("coordinateur-referent-entreprise", None).unwrap();
         refnum::export::xlsx::competences(&resolved.profil).unwrap()
     })
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::adapt::Resolved;
 use crate::model::{Categorie, Competence, Mission, Profil};
-use crate::render::markdown::inline;
+use crate::text::markdown::inline;
 
 /// One field that changed: as text to show before and after, and as the
 /// values written in the files (for JSON).

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::check::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Adaptation, Categorie, Competence, CompetencePatch, Mission, MissionPatch, Profil, Text};
+use crate::text::suggest;
 
 /// What an adaptation did to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{Node, Source};
 use crate::model::Span;
+use crate::text::suggest;
 
 /// What the cross-file rules need to know of one file (the model itself is dropped).
 #[derive(Debug, Clone)]

@@ -2,9 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Profil;
+use crate::text::suggest;
 
 pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
     if p.missions.is_empty() {

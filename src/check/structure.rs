@@ -6,11 +6,11 @@
 
 use serde_json::{Map, Value};
 
-use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{Node, NodeKind, Source};
 use crate::model::Span;
 use crate::schema::Kind;
+use crate::text::suggest;
 
 /// What the structural errors of a file cut from its tree, so that the
 /// well-formed rest can still go through the semantic rules.

@@ -2,7 +2,7 @@
 
 use crate::cli::{ExportFormat, ExportProfileArgs};
 use crate::error::Error;
-use crate::load::catalog;
+use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &ExportProfileArgs, terminal: Terminal) -> Result<Outcome, Error> {

@@ -3,10 +3,10 @@
 use crate::cli::{FicheArgs, FicheFormat};
 use crate::diagnostic::{FileReport, Summary, human};
 use crate::error::Error;
-use crate::load::catalog;
 use crate::model::Document;
 use crate::render::docx::{Reference, ReferenceError};
 use crate::render::{self, Format};
+use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 use std::path::{Path, PathBuf};
 

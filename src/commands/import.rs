@@ -4,8 +4,9 @@ use crate::check::analyze;
 use crate::cli::ImportArgs;
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
-use crate::load::{self, Source, catalog, sheet};
+use crate::load::{self, Source, sheet};
 use crate::model::Profil;
+use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {

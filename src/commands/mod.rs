@@ -17,8 +17,8 @@ pub mod validate;
 
 use std::path::{Path, PathBuf};
 
-use crate::check::batch::Input;
 use crate::error::Error;
+use crate::load::Input;
 use crate::load::discover::discover;
 
 /// The files a command works on: the paths given; with none, `./profiles`

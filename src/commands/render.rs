@@ -2,8 +2,8 @@
 
 use crate::cli::{RenderArgs, RenderFormat};
 use crate::error::Error;
-use crate::load::catalog;
 use crate::render::{self, Format};
+use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &RenderArgs, terminal: Terminal) -> Result<Outcome, Error> {

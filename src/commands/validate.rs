@@ -4,18 +4,19 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::check::batch::{Input, check_all_with};
 use crate::check::versions;
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::diagnostic::rules::{self, Level};
 use crate::diagnostic::{FileReport, Summary, github, gitlab, human, json, sarif};
 use crate::error::Error;
+use crate::load::Input;
 use crate::load::Source;
 use crate::load::config::Config;
 use crate::load::discover::discover;
 use crate::load::git::{self, Repository};
 use crate::model::{Document, Text};
 use crate::progress::{Progress, Silent};
+use crate::workspace::batch::check_all_with;
 use crate::{Outcome, Terminal, exit};
 
 pub fn run(args: &ValidateArgs, terminal: Terminal, progress: &dyn Progress) -> Result<Outcome, Error> {

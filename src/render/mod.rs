@@ -10,8 +10,9 @@ pub mod view;
 
 use serde::Serialize;
 
+pub use crate::error::TemplateError;
 pub use poste_view::PosteView;
-pub use templates::{TemplateError, Templates};
+pub use templates::Templates;
 pub use view::ProfilView;
 
 use crate::adapt::Resolved;

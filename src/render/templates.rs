@@ -4,7 +4,6 @@
 //! French typography (`typo`) on every printed value, on the free texts and
 //! on the templates' own text.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +11,7 @@ use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, State, 
 
 use super::markdown;
 use super::typo::{self, Ids};
+use crate::error::TemplateError;
 
 /// The default templates: file name and text.
 pub const DEFAULTS: [(&str, &str); 17] = [
@@ -43,24 +43,6 @@ fn is_markdown(mode: &AutoEscape) -> bool {
 
 /// The README written beside exported templates.
 pub const README: &str = include_str!("../../templates/README.md");
-
-/// A template that failed to load or render, with its place.
-#[derive(Debug)]
-pub struct TemplateError {
-    /// The file the error is in, as shown to the user.
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "gabarit {}, ligne {line} : {}", self.file, self.message),
-            None => write!(f, "gabarit {} : {}", self.file, self.message),
-        }
-    }
-}
 
 /// The templates in force: the defaults, and an optional folder that
 /// overrides any of them by file name.
