@@ -1,6 +1,7 @@
 //! `refnum export`: the competencies of a profile for a spreadsheet.
 
 use crate::cli::{ExportFormat, ExportProfileArgs};
+use crate::diagnostic::FileReport;
 use crate::error::Error;
 use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
@@ -17,6 +18,16 @@ pub fn run(args: &ExportProfileArgs, terminal: Terminal) -> Result<Outcome, Erro
         }
         ExportFormat::Case => (crate::export::case::package(&resolved.profil).into_bytes(), false),
         ExportFormat::Xlsx => {
+            let too_long = crate::export::xlsx::too_long(&resolved.profil);
+            if !too_long.is_empty() {
+                // Shown against the file the profile was read from (standard
+                // input cannot be read twice: then by line and column only).
+                let (name, source) = match catalog::find(&args.profil, dir.as_deref()) {
+                    Ok(found) => (found.input.name(), found.source),
+                    Err(_) => (args.profil.clone(), None),
+                };
+                return Err(Error::Invalid(vec![FileReport { name, source, diagnostics: too_long }]));
+            }
             let bytes = crate::export::xlsx::competences(&resolved.profil)
                 .map_err(|e| Error::Usage(format!("classeur impossible à produire : {e}")))?;
             (bytes, true)

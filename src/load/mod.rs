@@ -15,6 +15,7 @@ pub mod sheet;
 mod slips;
 mod source;
 mod tree;
+pub mod workbook;
 
 pub use de::{DeError, from_tree};
 pub use input::Input;
