@@ -272,6 +272,9 @@ pub struct ValidateArgs {
     /// Fichier de configuration à lire au lieu du refnum.toml trouvé en remontant depuis le dossier courant
     #[arg(long, value_name = "FICHIER")]
     pub config: Option<PathBuf>,
+    /// Nombre de problèmes montrés en entier par fichier dans le texte (par défaut 50 ; 0 : tous) ; les suivants sont comptés, et les formats json, sarif, gitlab et les annotations github les donnent tous
+    #[arg(long, value_name = "N", default_value_t = crate::diagnostic::human::SHOWN_PER_FILE, hide_default_value = true)]
+    pub max_par_fichier: usize,
 }
 
 #[derive(Debug, clap::Args)]

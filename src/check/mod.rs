@@ -70,6 +70,7 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
     };
     *entry = project::Entry::of(source, &root);
     structure::comments_in_text(source, &root, out);
+    structure::control_characters(source, &root, out);
     let before = out.len();
     let (kind, recovery) = structure::check_recovering(source, &root, out);
     let kind = kind?;

@@ -24,7 +24,8 @@ pub fn competences(profil: &Profil, separator: char, bom: bool) -> String {
 /// The cells of one competency, in the order of `HEADER` (shared with the XLSX export).
 pub fn cells(profil: &Profil, categorie: Categorie, c: &Competence) -> [String; 10] {
     let join = |list: &[crate::model::Text]| list.iter().map(|t| t.value.trim()).collect::<Vec<_>>().join(", ");
-    [
+    // No control character in a cell, whatever the input (see `render::printable`).
+    let cells = [
         profil.id.value.clone(),
         categorie.key().to_owned(),
         c.id.value.clone(),
@@ -35,7 +36,8 @@ pub fn cells(profil: &Profil, categorie: Categorie, c: &Competence) -> [String; 
         join(&c.missions),
         join(&c.referentiels.digcomp),
         join(&c.referentiels.pix),
-    ]
+    ];
+    cells.map(|cell| crate::render::printable(&cell).into_owned())
 }
 
 fn row(out: &mut String, separator: char, cells: impl Iterator<Item = String>) {

@@ -61,7 +61,10 @@ pub fn competences(profil: &Profil) -> Result<Vec<u8>, XlsxError> {
         _ => ExcelDateTime::from_ymd(2024, 1, 1)?,
     };
     workbook.set_properties(
-        &DocProperties::new().set_title(profil.intitule.value.trim()).set_author("refnum").set_creation_datetime(&when),
+        &DocProperties::new()
+            .set_title(crate::render::printable(profil.intitule.value.trim()).as_ref())
+            .set_author("refnum")
+            .set_creation_datetime(&when),
     );
     let header = Format::new().set_bold().set_background_color("E8EEF5").set_border_bottom(FormatBorder::Thin);
     let wrap = Format::new().set_text_wrap();

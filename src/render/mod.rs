@@ -18,6 +18,16 @@ pub use view::ProfilView;
 use crate::adapt::Resolved;
 use crate::model::{Poste, Profil};
 
+/// The text without the characters no document may hold: control
+/// characters other than tab, line feed and carriage return (C0, DEL, C1),
+/// and U+FFFE and U+FFFF, which XML forbids. `validate` refuses them in a
+/// profile (`E007`); every writer strips them too, so that Word, LibreOffice
+/// and Excel can always open what refnum writes, whatever the input.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let banned = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    if text.contains(banned) { text.replace(banned, "").into() } else { text.into() }
+}
+
 /// Output formats of documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

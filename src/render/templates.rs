@@ -106,7 +106,11 @@ impl Templates {
     /// Renders a template with the given context.
     pub fn render<S: serde::Serialize>(&self, name: &str, context: S) -> Result<String, TemplateError> {
         let template = self.env.get_template(name).map_err(|e| self.error(name, &e))?;
-        template.render(Value::from(minijinja::value::Serde(context))).map_err(|e| self.error(name, &e))
+        let text = template.render(Value::from(minijinja::value::Serde(context))).map_err(|e| self.error(name, &e))?;
+        Ok(match super::printable(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        })
     }
 
     /// A French error naming the file at fault (the user's copy when it overrides).

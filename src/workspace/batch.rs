@@ -232,14 +232,11 @@ fn resolve_adaptations<T: Send>(
         if report.source.is_none() {
             report.source = reread(&inputs[i]);
         }
+        // The adaptation was read again to be resolved: the same finding may come twice.
+        let key = |x: &Diagnostic| (x.code, x.message.clone(), x.span.line, x.span.column);
+        let mut seen: std::collections::HashSet<_> = report.diagnostics.iter().map(key).collect();
         for d in diagnostics {
-            // The adaptation was read again to be resolved: the same finding may come twice.
-            let same = |x: &Diagnostic| {
-                x.code == d.code
-                    && x.message == d.message
-                    && (x.span.line, x.span.column) == (d.span.line, d.span.column)
-            };
-            if !report.diagnostics.iter().any(same) {
+            if seen.insert(key(&d)) {
                 report.diagnostics.push(d);
             }
         }
