@@ -101,7 +101,10 @@ def csv():
           + "importe;savoirs;S-02;@SUM(A1);-2+3;2;oui;M-01;;\r\n"
           + "importe;savoirs;S-03;'=neutralisée;\t=A1;2;oui;M-01;;\r\n")
     # Issue 13.15: bare CR line endings, a duplicated column, a column past Z.
-    write("csv", "fins-de-ligne-cr.csv", (CSV_HEADER + row * 3).replace("\r\n", "\r"))
+    rows = "".join(row.replace("S-01", f"S-0{i}").replace("Services", f"Services {i}") for i in (1, 2, 3))
+    write("csv", "fins-de-ligne-cr.csv", (CSV_HEADER + rows).replace("\r\n", "\r"))
+    # Rows that make an invalid profile: the problem must point at the table.
+    write("csv", "identifiants-en-double.csv", CSV_HEADER + row * 2)
     write("csv", "colonne-en-double.csv",
           CSV_HEADER.replace(";pix", ";niveau") + row)
     write("csv", "colonne-AB.csv",
