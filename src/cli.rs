@@ -65,6 +65,10 @@ pub enum Command {
     Render(RenderArgs),
     /// Produit la fiche de poste d'un poste ou d'un profil (Markdown, HTML, DOCX) ou l'offre d'emploi (JSON-LD)
     Fiche(FicheArgs),
+    /// Produit la grille de positionnement d'un profil ou d'un poste, à remplir (XLSX, DOCX, HTML, Markdown)
+    Grille(GrilleArgs),
+    /// Lit des grilles remplies : rapport d'écarts d'une personne, ou vue d'équipe (Markdown, HTML, JSON)
+    Positionnement(PositionnementArgs),
     /// Affiche le profil complet d'une adaptation, fusionnée avec son profil de base
     Resolve(ResolveArgs),
     /// Compare deux profils : éléments ajoutés, retirés, modifiés, champ par champ
@@ -234,6 +238,55 @@ pub enum FicheFormat {
     Docx,
     /// Offre d'emploi schema.org JobPosting (JSON-LD), pour les sites d'emploi
     Jsonld,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GrilleArgs {
+    /// Le profil ou le poste : chemin d'un fichier, identifiant, ou début unique d'identifiant
+    #[arg(value_name = "PROFIL|POSTE")]
+    pub cible: String,
+    /// Format : xlsx (classeur à remplir, par défaut), docx (à imprimer et remplir à la main), html ou markdown
+    #[arg(long, value_enum, default_value_t = GrilleFormat::Xlsx, hide_possible_values = true, hide_default_value = true)]
+    pub format: GrilleFormat,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GrilleFormat {
+    /// Classeur Excel protégé, avec listes déroulantes
+    Xlsx,
+    /// Document Word en paysage, à imprimer
+    Docx,
+    /// Page HTML autonome
+    Html,
+    /// Markdown (GFM)
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PositionnementArgs {
+    /// Les grilles remplies : classeurs .xlsx écrits par `refnum grille`, ou fichiers YAML `type: positionnement`
+    #[arg(value_name = "GRILLE", required = true)]
+    pub grilles: Vec<PathBuf>,
+    /// Format : html (par défaut), markdown ou json
+    #[arg(long, value_enum, default_value_t = RapportFormat::Html, hide_possible_values = true, hide_default_value = true)]
+    pub format: RapportFormat,
+    /// Remplace le nom des personnes par un code stable (P-3F9A1C) et retire celui des évaluateurs
+    #[arg(long)]
+    pub pseudonymiser: bool,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RapportFormat {
+    /// Page HTML autonome
+    Html,
+    /// Markdown (GFM)
+    Markdown,
+    /// JSON, pour les outils
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -407,7 +460,7 @@ pub struct NewArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// Le format dont afficher le schéma : profil (par défaut), poste ou adaptation
+    /// Le format dont afficher le schéma : profil (par défaut), poste, adaptation ou positionnement
     #[arg(
         value_enum,
         value_name = "TYPE",
@@ -426,6 +479,8 @@ pub enum SchemaKind {
     Poste,
     /// Adaptation locale (`type: profil` avec `extends`)
     Adaptation,
+    /// Grille de positionnement remplie (`type: positionnement`)
+    Positionnement,
 }
 
 /// The command definition, with clap's own words put in French.

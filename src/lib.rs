@@ -4,9 +4,9 @@
 //! below it: `load` (files → positioned tree → model, no rules), `check`
 //! (rules over one file → diagnostics), `adapt` (merge and diff of models),
 //! `workspace` (a set of files: ids, bases, adaptation chains, the rules
-//! across files), then `render`, `export` and `site`, and `commands` (one
-//! per subcommand) and `fuzz` (the entry points of the fuzz targets) at
-//! the top; `model`, `diagnostic`, `error` and the leaf
+//! across files), then `render`, `export`, `assess` (grids and gap reports)
+//! and `site`, and `commands` (one per subcommand) and `fuzz` (the entry
+//! points of the fuzz targets) at the top; `model`, `diagnostic`, `error` and the leaf
 //! helpers of `text` underneath all. ARCHITECTURE.md gives the layers and
 //! `tests/architecture.rs` enforces them. The library never prints: `run`
 //! returns what to print and the exit code.
@@ -14,6 +14,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod adapt;
+pub mod assess;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -68,6 +69,8 @@ pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress)
         cli::Command::Validate(args) => commands::validate::run(&args, terminal, progress),
         cli::Command::List(args) => commands::list::run(&args, terminal),
         cli::Command::Schema(args) => commands::schema::run(&args),
+        cli::Command::Grille(args) => commands::grille::run(&args, terminal),
+        cli::Command::Positionnement(args) => commands::positionnement::run(&args, terminal),
         cli::Command::Resolve(args) => commands::resolve::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Build(args) => commands::build::run(&args, terminal, progress),

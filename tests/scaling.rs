@@ -63,6 +63,8 @@ fn unknown_missions(n: usize, block: bool) -> String {
 /// The processor time (user and system) of one run of `refnum` with
 /// `args` in `dir`, its exit code and its standard output. Processor time,
 /// not wall time: other processes on a busy machine do not count.
+// The child is waited for by `wait4`, which gives its own resource usage.
+#[allow(clippy::zombie_processes)]
 fn cpu_time(dir: &Path, args: &[&str]) -> (Duration, Option<i32>, String) {
     let out = dir.join("sortie.txt");
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_refnum"))

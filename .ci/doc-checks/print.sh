@@ -3,6 +3,8 @@
 # the HTML fiche through Chromium (A4), the DOCX fiche through LibreOffice.
 # A fiche de poste must fit on 3 A4 pages at most. Then reads each DOCX
 # with python-docx, as Word would: named styles, real lists, French language.
+# The positioning grids (`refnum grille`) are printed too: DOCX in landscape
+# within a sensible number of pages, the workbook converted by LibreOffice.
 # Usage: print.sh PATH/TO/refnum   (needs chromium, soffice, pdfinfo, python3-docx)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -35,6 +37,25 @@ for src in "${sources[@]}"; do
       failed=1
     fi
   done
+done
+
+echo "-- Positioning grids (refnum grille): DOCX in landscape, XLSX opened by LibreOffice"
+max_grid_pages=15
+for src in conseiller coordinateur; do
+  name="grille-$src"
+  "$refnum" grille "$src" --format docx -o "$out/$name.docx"
+  "$refnum" grille "$src" --format xlsx -o "$out/$name.xlsx"
+  (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/docx" "$name.docx" >/dev/null 2>&1)
+  (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/xlsx" "$name.xlsx" >/dev/null 2>&1)
+  pages=$(pdfinfo "$out/docx/$name.pdf" | awk '/^Pages:/ {print $2}')
+  # « Page size: 841.89 x 595.276 pts (A4) »: wider than high.
+  landscape=$(pdfinfo "$out/docx/$name.pdf" | awk '/^Page size:/ {print ($3 > $5) ? "oui" : "non"}')
+  xlsx_pages=$(pdfinfo "$out/xlsx/$name.pdf" | awk '/^Pages:/ {print $2}')
+  printf '%-60s DOCX %s page(s), paysage : %s ; XLSX %s page(s)\n' "$src" "$pages" "$landscape" "$xlsx_pages"
+  if [ "$pages" -gt "$max_grid_pages" ] || [ "$landscape" != oui ] || [ "$xlsx_pages" -lt 1 ]; then
+    echo "  grille : $pages pages (au plus $max_grid_pages), paysage : $landscape, classeur : $xlsx_pages page(s)" >&2
+    failed=1
+  fi
 done
 
 echo "-- DOCX as Word reads it (python-docx)"

@@ -73,6 +73,15 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
     check_recovering(source, root, out).0
 }
 
+/// The structural rules of any schema on a tree: for files that are not
+/// profiles or posts (a filled positioning grid).
+pub fn check_against(source: &Source, root: &Node, schema: &Value, out: &mut Vec<Diagnostic>) {
+    let here = source.span_at(&root.location);
+    let mut recovery = Recovery::default();
+    let walker = Walker { source, root: schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
+    walker.walk(root, schema, &mut Vec::new(), here);
+}
+
 /// Like `check`, and says what to cut from the tree to recover from the
 /// errors found.
 pub fn check_recovering(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> (Option<Kind>, Recovery) {
@@ -111,9 +120,11 @@ pub fn check_recovering(source: &Source, root: &Node, out: &mut Vec<Diagnostic>)
                     source.span_at(&node.location),
                     format!("`type` vaut {}, or seuls `profil` et `poste` sont permis", shown(source, node)),
                 );
-                d.help = node
-                    .as_str()
-                    .and_then(|s| suggest::did_you_mean(s, ["profil", "poste"]))
+                d.help = if node.as_str() == Some("positionnement") {
+                    Some("une grille de positionnement remplie se lit avec `refnum positionnement FICHIER`, jamais avec les profils".into())
+                } else {
+                    node.as_str().and_then(|s| suggest::did_you_mean(s, ["profil", "poste"]))
+                }
                     .or_else(|| Some("écrivez `type: profil` ou `type: poste`".into()));
                 out.push(d);
             }

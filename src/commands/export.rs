@@ -11,7 +11,9 @@ pub fn run(args: &ExportProfileArgs, terminal: Terminal) -> Result<Outcome, Erro
         return Err(Error::Usage("le séparateur ne peut être ni un guillemet ni un saut de ligne".into()));
     }
     let dir = catalog::profile_dir(args.document.profiles.as_deref());
-    let resolved = catalog::find_profil(&args.profil, dir.as_deref())?;
+    let sources = super::Sources::default();
+    let resolved = sources.profil(&args.profil, dir.as_deref())?;
+    sources.check(args.document.output.as_deref())?;
     let (bytes, binary) = match args.format {
         ExportFormat::Csv => {
             (crate::export::csv::competences(&resolved.profil, args.separateur, !args.sans_bom).into_bytes(), false)
@@ -33,5 +35,5 @@ pub fn run(args: &ExportProfileArgs, terminal: Terminal) -> Result<Outcome, Erro
             (bytes, true)
         }
     };
-    super::deliver(bytes, args.document.output.as_deref(), binary, "Export écrit", terminal)
+    super::deliver(bytes, args.document.output.as_deref(), binary, "Export écrit", &sources, terminal)
 }

@@ -13,6 +13,9 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
     super::check_new_id(&args.id)?;
     let date = super::date_or_today(args.date.as_deref())?;
     let name = args.fichier.display().to_string();
+    let sources = super::Sources::default();
+    sources.note_path(&args.fichier);
+    sources.check(args.output.as_deref())?;
     let bytes = load::read(&args.fichier)?;
     let extension = args.fichier.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
     let kind = match extension.as_deref() {

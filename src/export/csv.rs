@@ -5,8 +5,7 @@ use crate::load::sheet::FORMULA_STARTS;
 use crate::model::{Categorie, Competence, Profil};
 
 /// The header row.
-pub const HEADER: [&str; 10] =
-    ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"];
+pub use crate::model::COMPETENCE_COLUMNS as HEADER;
 
 /// The competencies of a profile as CSV text.
 pub fn competences(profil: &Profil, separator: char, bom: bool) -> String {

@@ -166,7 +166,7 @@ pub fn to_profil(
                             at(source, row, first),
                             format!("la colonne `{required}` manque dans l'en-tête ({})", place(row, first, "en-tête")),
                         )
-                        .with_help(format!("colonnes attendues : {}", super::super::export::csv::HEADER.join(", "))),
+                        .with_help(format!("colonnes attendues : {}", crate::model::COMPETENCE_COLUMNS.join(", "))),
                     );
                 }
             }

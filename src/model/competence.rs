@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{Spanned, Text};
 
+/// The columns of a table of competencies, one row per competency: what
+/// `export` writes (CSV, XLSX) and what `import` reads back.
+pub const COMPETENCE_COLUMNS: [&str; 10] =
+    ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"];
+
 /// The three categories, in the order documents show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]

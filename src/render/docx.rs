@@ -7,6 +7,7 @@
 //! bytes. An organisation's own model can lend its styles, header and footer
 //! (`reference`).
 
+mod grille;
 mod reference;
 mod styles;
 mod xml;
@@ -17,6 +18,7 @@ use docx_rs::{
     SpecialIndentType, Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
+pub use grille::grille;
 pub use reference::{Reference, ReferenceError};
 use styles::Properties;
 

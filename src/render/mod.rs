@@ -2,6 +2,7 @@
 //! through templates, and the fiche in DOCX.
 
 pub mod docx;
+pub mod grille_view;
 pub mod markdown;
 mod poste_view;
 pub mod templates;
@@ -11,6 +12,7 @@ pub mod view;
 use serde::Serialize;
 
 pub use crate::error::TemplateError;
+pub use grille_view::Grille;
 pub use poste_view::PosteView;
 pub use templates::Templates;
 pub use view::ProfilView;
@@ -87,6 +89,22 @@ pub fn fiche(
             templates
                 .render(&name, FicheContext { profil: &profil_view, poste: &poste_view, complet })
                 .map(String::into_bytes)
+        }
+    }
+}
+
+/// The positioning grid (Markdown, HTML or DOCX; the workbook is
+/// `assess::xlsx`).
+pub fn grille(g: &Grille, format: Format, templates: &Templates) -> Result<Vec<u8>, TemplateError> {
+    match format {
+        Format::Docx => Ok(docx::grille(g)),
+        _ => {
+            #[derive(Serialize)]
+            struct Context<'a> {
+                grille: &'a Grille,
+            }
+            let name = format!("grille.{}", format.extension());
+            templates.render(&name, Context { grille: g }).map(String::into_bytes)
         }
     }
 }

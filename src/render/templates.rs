@@ -14,7 +14,7 @@ use super::typo::{self, Ids};
 use crate::error::TemplateError;
 
 /// The default templates: file name and text.
-pub const DEFAULTS: [(&str, &str); 17] = [
+pub const DEFAULTS: [(&str, &str); 24] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("referentiel.html", include_str!("../../templates/referentiel.html")),
@@ -22,6 +22,13 @@ pub const DEFAULTS: [(&str, &str); 17] = [
     ("fiche.html", include_str!("../../templates/fiche.html")),
     ("fiche.md", include_str!("../../templates/fiche.md")),
     ("commun.md", include_str!("../../templates/commun.md")),
+    ("evaluation.css", include_str!("../../templates/evaluation.css")),
+    ("grille.html", include_str!("../../templates/grille.html")),
+    ("grille.md", include_str!("../../templates/grille.md")),
+    ("ecarts.html", include_str!("../../templates/ecarts.html")),
+    ("ecarts.md", include_str!("../../templates/ecarts.md")),
+    ("equipe.html", include_str!("../../templates/equipe.html")),
+    ("equipe.md", include_str!("../../templates/equipe.md")),
     ("site-base.html", include_str!("../../templates/site-base.html")),
     ("site-nav.html", include_str!("../../templates/site-nav.html")),
     ("site-index.html", include_str!("../../templates/site-index.html")),
@@ -104,6 +111,11 @@ impl Templates {
     }
 
     /// Renders a template with the given context.
+    /// The folder of `--templates`, if any: read by the command, never written over.
+    pub fn folder(&self) -> Option<&Path> {
+        self.overrides.as_deref().map(PathBuf::as_path)
+    }
+
     pub fn render<S: serde::Serialize>(&self, name: &str, context: S) -> Result<String, TemplateError> {
         let template = self.env.get_template(name).map_err(|e| self.error(name, &e))?;
         let text = template.render(Value::from(minijinja::value::Serde(context))).map_err(|e| self.error(name, &e))?;

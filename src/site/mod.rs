@@ -107,6 +107,7 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
             Input::Disk(path) => Some(path.clone()),
             Input::Builtin { .. } | Input::Stdin => None,
         })
+        .chain(options.templates.folder().map(Path::to_path_buf))
         .collect();
     let stage = stage::Stage::new(options.out, &sources)?;
     let site = |racine, page| SiteView { titre: options.titre.to_owned(), racine, page, fichiers: inputs.len() };

@@ -154,14 +154,18 @@ pub fn resolve(found: Found, dir: Option<&Path>) -> Result<Resolved, Error> {
 
 /// Finds a profile or an adaptation (not a post) and resolves it.
 pub fn find_profil(reference: &str, dir: Option<&Path>) -> Result<Resolved, Error> {
-    let found = find(reference, dir)?;
+    resolve(not_poste(find(reference, dir)?)?, dir)
+}
+
+/// A document found for a command that expects a profile: a post is refused.
+pub fn not_poste(found: Found) -> Result<Found, Error> {
     if let Document::Poste(_) = found.document {
         return Err(Error::Usage(format!(
             "{} est une fiche de poste ; cette commande attend un profil (utilisez `refnum fiche` pour un poste)",
             found.input.name()
         )));
     }
-    resolve(found, dir)
+    Ok(found)
 }
 
 /// The profile a post is built on: a path relative to the post's file, or an exact id.
