@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod config;
 mod de;
 pub mod discover;
+mod events;
 pub mod git;
 mod parse;
 pub mod set;
