@@ -81,7 +81,10 @@ impl Source {
                 return self.span_at_line_column(line, column);
             }
         };
-        let (end_line, end_column) = advance(&self.text[start..end], line, column);
+        let (end_line, end_column) = match location.end {
+            Some(end) => end,
+            None => advance(&self.text[start..end], line, column),
+        };
         Span { line, column, end_line, end_column, start, end, file: self.id }
     }
 

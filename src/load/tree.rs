@@ -18,6 +18,9 @@ pub struct Location {
     pub column: u32,
     /// Byte offset and length of the node in the text.
     pub bytes: Option<(usize, usize)>,
+    /// Line and column just after the node, when the parser gave them:
+    /// `Source::span_at` then need not count them in the text.
+    pub end: Option<(u32, u32)>,
 }
 
 impl Location {
@@ -31,6 +34,7 @@ impl Location {
                 (Some(o), Some(l)) => usize::try_from(o).ok().zip(usize::try_from(l).ok()),
                 _ => None,
             },
+            end: None,
         }
     }
 }
