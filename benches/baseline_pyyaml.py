@@ -144,6 +144,8 @@ def read(path):
         return path, [str(e)], None, None, None
     kind = get(root, "type")
     kind = kind.value if kind is not None else None
+    if kind == "profil" and get(root, "extends") is not None:
+        kind = "adaptation"  # an adaptation is a profile that extends another
     if kind not in SCHEMAS:
         return path, ["type inconnu"], None, None, None
     check(root, SCHEMAS[kind], SCHEMAS[kind], errors)

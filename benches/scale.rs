@@ -109,7 +109,7 @@ fn main() {
 }
 
 /// Runs of each measure of the read path (the median is shown).
-const READ_RUNS: usize = 5;
+const READ_RUNS: usize = 3;
 
 /// The read path: refnum beside the Python baseline, on 2 cores and on one.
 fn read_path(before: Option<&Path>) {
