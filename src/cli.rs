@@ -65,6 +65,12 @@ pub enum Command {
     Render(RenderArgs),
     /// Produit la fiche de poste d'un poste ou d'un profil (Markdown, HTML, DOCX) ou l'offre d'emploi (JSON-LD)
     Fiche(FicheArgs),
+    /// Produit la grille de positionnement d'un profil ou d'un poste, à remplir (XLSX, DOCX, HTML, Markdown)
+    Grille(GrilleArgs),
+    /// Lit des grilles remplies : rapport d'écarts d'une personne, ou vue d'équipe (Markdown, HTML, JSON)
+    Positionnement(PositionnementArgs),
+    /// Produit le guide d'entretien d'un poste ou d'un profil (Markdown, HTML, DOCX) : questions et points d'écoute pour chaque compétence essentielle
+    Entretien(EntretienArgs),
     /// Affiche le profil complet d'une adaptation, fusionnée avec son profil de base
     Resolve(ResolveArgs),
     /// Compare deux profils : éléments ajoutés, retirés, modifiés, champ par champ
@@ -236,6 +242,89 @@ pub enum FicheFormat {
     Jsonld,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct GrilleArgs {
+    /// Le profil ou le poste : chemin d'un fichier, identifiant, ou début unique d'identifiant
+    #[arg(value_name = "PROFIL|POSTE")]
+    pub cible: String,
+    /// Format : xlsx (classeur à remplir, par défaut), docx (à imprimer et remplir à la main), html ou markdown
+    #[arg(long, value_enum, default_value_t = GrilleFormat::Xlsx, hide_possible_values = true, hide_default_value = true)]
+    pub format: GrilleFormat,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GrilleFormat {
+    /// Classeur Excel protégé, avec listes déroulantes
+    Xlsx,
+    /// Document Word en paysage, à imprimer
+    Docx,
+    /// Page HTML autonome
+    Html,
+    /// Markdown (GFM)
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PositionnementArgs {
+    /// Les grilles remplies : classeurs .xlsx écrits par `refnum grille`, ou fichiers YAML `type: positionnement`
+    #[arg(value_name = "GRILLE", required = true)]
+    pub grilles: Vec<PathBuf>,
+    /// Format : html (par défaut), markdown ou json
+    #[arg(long, value_enum, default_value_t = RapportFormat::Html, hide_possible_values = true, hide_default_value = true)]
+    pub format: RapportFormat,
+    /// Remplace le nom des personnes par un code stable (P-3F9A1C) et retire celui des évaluateurs
+    #[arg(long)]
+    pub pseudonymiser: bool,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RapportFormat {
+    /// Page HTML autonome
+    Html,
+    /// Markdown (GFM)
+    Markdown,
+    /// JSON, pour les outils
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntretienArgs {
+    /// Le poste ou le profil : chemin d'un fichier, identifiant, ou début unique d'identifiant
+    #[arg(value_name = "POSTE|PROFIL")]
+    pub cible: String,
+    /// Contexte : recrutement (par défaut) ou entretien-annuel ; change l'introduction, le déroulé et la synthèse
+    #[arg(long, value_enum, default_value_t = Contexte::Recrutement, hide_possible_values = true, hide_default_value = true)]
+    pub contexte: Contexte,
+    /// Format : html (par défaut), markdown ou docx
+    #[arg(long, value_enum, default_value_t = EntretienFormat::Html, hide_possible_values = true, hide_default_value = true)]
+    pub format: EntretienFormat,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Contexte {
+    /// Entretien de recrutement : mêmes questions pour chaque candidat·e
+    Recrutement,
+    /// Entretien annuel : exemples de la période écoulée, besoins de formation
+    #[value(name = "entretien-annuel", alias = "annuel")]
+    EntretienAnnuel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntretienFormat {
+    /// Markdown (GFM)
+    Markdown,
+    /// Page HTML autonome, imprimable
+    Html,
+    /// Document Word, avec des cadres pour les notes
+    Docx,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// Écrit les gabarits par défaut dans un dossier, pour les personnaliser
@@ -272,6 +361,9 @@ pub struct ValidateArgs {
     /// Fichier de configuration à lire au lieu du refnum.toml trouvé en remontant depuis le dossier courant
     #[arg(long, value_name = "FICHIER")]
     pub config: Option<PathBuf>,
+    /// Nombre de problèmes montrés en entier par fichier dans le texte (par défaut 50 ; 0 : tous) ; les suivants sont comptés, et les formats json, sarif, gitlab et les annotations github les donnent tous
+    #[arg(long, value_name = "N", default_value_t = crate::diagnostic::human::SHOWN_PER_FILE, hide_default_value = true)]
+    pub max_par_fichier: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -404,7 +496,7 @@ pub struct NewArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
-    /// Le format dont afficher le schéma : profil (par défaut), poste ou adaptation
+    /// Le format dont afficher le schéma : profil (par défaut), poste, adaptation ou positionnement
     #[arg(
         value_enum,
         value_name = "TYPE",
@@ -423,6 +515,8 @@ pub enum SchemaKind {
     Poste,
     /// Adaptation locale (`type: profil` avec `extends`)
     Adaptation,
+    /// Grille de positionnement remplie (`type: positionnement`)
+    Positionnement,
 }
 
 /// The command definition, with clap's own words put in French.

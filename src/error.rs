@@ -13,7 +13,7 @@ pub enum Error {
     /// An input has errors (exit code 1): the findings to show.
     Invalid(Vec<crate::diagnostic::FileReport>),
     /// A template failed (exit code 1).
-    Template(crate::render::TemplateError),
+    Template(TemplateError),
 }
 
 impl Error {
@@ -60,8 +60,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<crate::render::TemplateError> for Error {
-    fn from(e: crate::render::TemplateError) -> Self {
+impl From<TemplateError> for Error {
+    fn from(e: TemplateError) -> Self {
         Error::Template(e)
+    }
+}
+
+/// A template that failed to load or render, with its place.
+#[derive(Debug)]
+pub struct TemplateError {
+    /// The file the error is in, as shown to the user.
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "gabarit {}, ligne {line} : {}", self.file, self.message),
+            None => write!(f, "gabarit {} : {}", self.file, self.message),
+        }
     }
 }

@@ -1,13 +1,20 @@
 //! `refnum`: competency profiles of the *référent numérique entreprise*.
 //!
-//! The data's trip, one folder per stage: `load` (files → tree → model),
-//! `check` (rules → diagnostics), `diagnostic` (findings and their
-//! renderers), `commands` (one per subcommand). The library never prints:
-//! `run` returns what to print and the exit code.
+//! The data's trip, one folder per stage, each importing only the stages
+//! below it: `load` (files → positioned tree → model, no rules), `check`
+//! (rules over one file → diagnostics), `adapt` (merge and diff of models),
+//! `workspace` (a set of files: ids, bases, adaptation chains, the rules
+//! across files), then `render`, `export`, `assess` (grids and gap reports)
+//! and `site`, and `commands` (one
+//! per subcommand) at the top; `model`, `diagnostic`, `error` and the leaf
+//! helpers of `text` underneath all. ARCHITECTURE.md gives the layers and
+//! `tests/architecture.rs` enforces them. The library never prints: `run`
+//! returns what to print and the exit code.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod adapt;
+pub mod assess;
 pub mod check;
 pub mod cli;
 pub mod commands;
@@ -21,6 +28,8 @@ pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod site;
+pub mod text;
+pub mod workspace;
 
 pub use error::Error;
 
@@ -59,12 +68,15 @@ pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress)
         cli::Command::Validate(args) => commands::validate::run(&args, terminal, progress),
         cli::Command::List(args) => commands::list::run(&args, terminal),
         cli::Command::Schema(args) => commands::schema::run(&args),
+        cli::Command::Grille(args) => commands::grille::run(&args, terminal),
+        cli::Command::Positionnement(args) => commands::positionnement::run(&args, terminal),
         cli::Command::Resolve(args) => commands::resolve::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Build(args) => commands::build::run(&args, terminal, progress),
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Render(args) => commands::render::run(&args, terminal),
         cli::Command::Fiche(args) => commands::fiche::run(&args, terminal),
+        cli::Command::Entretien(args) => commands::entretien::run(&args, terminal),
         cli::Command::Templates(cli::TemplatesCommand::Export(args)) => commands::templates::export(&args),
         cli::Command::Export(args) => commands::export::run(&args, terminal),
         cli::Command::Import(args) => commands::import::run(&args),

@@ -1,8 +1,14 @@
 //! The one place that writes files: atomically, through a temporary file
-//! in the same folder renamed over the target.
+//! in the same folder renamed over the target. The temporary file is
+//! removed if the process is interrupted (see `interrupt`), and one that a
+//! kill left is removed by the next write to the same target.
+
+mod interrupt;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+pub use interrupt::Pending;
 
 use crate::error::Error;
 
@@ -16,7 +22,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if path.is_dir() {
         return Err(Error::Usage(format!("{} est un dossier : donnez un nom de fichier après -o", path.display())));
     }
-    if let Ok(meta) = std::fs::metadata(path)
+    let existing = std::fs::metadata(path).ok();
+    if let Some(meta) = &existing
         && !meta.is_file()
     {
         return std::fs::OpenOptions::new()
@@ -25,26 +32,99 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
             .and_then(|mut f| f.write_all(bytes))
             .map_err(|e| Error::io(path, e));
     }
+    if let Some(meta) = &existing {
+        check_writable(path, meta)?;
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(path, e))?;
-    temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).map_err(|e| Error::io(path, e))?;
-    // The temporary file is private (0600); the document should not be: keep
-    // the mode of the file it replaces, else the usual 0644.
+    remove_stale(dir, &name);
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the mode the umask allows (0644 under the usual 022):
+    // the system applies the umask to the mode asked at creation.
     #[cfg(unix)]
-    {
+    if existing.is_none() {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
-        temp.as_file().set_permissions(std::fs::Permissions::from_mode(mode)).map_err(|e| Error::io(path, e))?;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(path, e))?;
+    let _pending = Pending::new(temp.path());
+    // Locked while it is written: the next write to this target knows it
+    // for a file in use, not one a killed process left.
+    let _ = temp.as_file().try_lock();
+    temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).map_err(|e| Error::io(path, e))?;
+    // A file replaced keeps its mode.
+    #[cfg(unix)]
+    if let Some(meta) = &existing {
+        temp.as_file().set_permissions(meta.permissions()).map_err(|e| Error::io(path, e))?;
     }
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// A read-only file is not replaced: whoever protected it meant it to stay.
+fn check_writable(path: &Path, meta: &std::fs::Metadata) -> Result<(), Error> {
+    // No write permission at all, or none for this user (opening for
+    // writing neither truncates nor changes the file).
+    let denied = meta.permissions().readonly()
+        || std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+    if denied {
+        return Err(Error::Usage(format!(
+            "{} est en lecture seule : refnum ne le remplace pas ; rendez-le modifiable (chmod u+w) ou choisissez un autre fichier",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Removes the temporary files of `name` (`.NAME.XXXXXX.tmp`) that a killed
+/// write left in `dir`; one still locked is being written by another
+/// process and stays.
+fn remove_stale(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let ours = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|random| random.len() == 6 && random.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !ours || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        if std::fs::File::open(&path).is_ok_and(|f| f.try_lock().is_ok()) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// An output must not be one of the files the command reads: writing it
+/// would replace the source with the document made from it.
+pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<(), Error> {
+    let Ok(output_real) = std::fs::canonicalize(output) else {
+        // A path that does not exist yet is no input.
+        return Ok(());
+    };
+    for input in inputs {
+        if std::fs::canonicalize(input).is_ok_and(|real| real == output_real) {
+            return Err(Error::Usage(format!(
+                "{} est aussi un fichier lu par la commande : refnum ne remplace pas une entrée par sa sortie ; \
+                 choisissez un autre fichier après -o",
+                output.display()
+            )));
+        }
+    }
     Ok(())
 }
 

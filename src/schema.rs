@@ -55,6 +55,21 @@ impl Kind {
     }
 }
 
+/// The schema of a filled positioning grid (`type: positionnement`),
+/// generated once per process. Not a `Kind`: such a file is personal data,
+/// never part of a set of profiles.
+pub fn positionnement() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(generate::<crate::model::Positionnement>)
+}
+
+/// The positioning schema as pretty-printed JSON text.
+pub fn positionnement_text() -> String {
+    let mut text = serde_json::to_string_pretty(positionnement()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Draft-07, the draft editors' YAML plugins understand best.
 fn generate<T: schemars::JsonSchema>() -> Value {
     let schema = SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();

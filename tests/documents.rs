@@ -519,16 +519,6 @@ fn every_example_is_rendered() {
 
 #[cfg(unix)]
 #[test]
-fn written_documents_are_readable_by_others_like_any_file() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    ok(&refnum_in(dir.path(), &["fiche", "conseiller", "-o", "fiche.html"]));
-    let mode = std::fs::metadata(dir.path().join("fiche.html")).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o644);
-}
-
-#[cfg(unix)]
-#[test]
 fn output_through_a_link_replaces_the_target_and_keeps_the_link() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("vraie.html"), "ancienne").unwrap();

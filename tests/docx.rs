@@ -263,3 +263,44 @@ fn a_missing_or_malformed_model_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--format docx"), "{}", stderr(&o));
 }
+
+/// A control character that reached a writer without `validate` (a model
+/// built in memory) is stripped by every writer: Word refuses a document
+/// holding one, and `validate` refuses it in a profile (E007).
+#[test]
+fn control_characters_never_reach_any_writer() {
+    use refnum::model::Document;
+    use refnum::render::{Format, Templates};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/profil-minimal.yaml");
+    let source = refnum::load::Source::from_bytes("p.yaml".into(), &std::fs::read(path).unwrap()).unwrap();
+    let Some(Document::Profil(mut profil)) = refnum::check::analyze(&source).document else { panic!("a profile") };
+    let dirty = "Médiateur\u{1}·rice\u{0} numérique\u{85}\u{7f}\u{FFFE}\u{b}";
+    profil.intitule.value = dirty.to_owned();
+    profil.finalite.value = format!("{dirty}\n\n- {dirty}");
+    let competences = &mut profil.competences.value;
+    for c in competences.savoirs.iter_mut().chain(&mut competences.savoir_faire).chain(&mut competences.savoir_etre) {
+        c.libelle.value = dirty.to_owned();
+    }
+    let banned = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    let templates = Templates::new(None);
+    let docx = refnum::render::fiche(&profil, None, Format::Docx, true, &templates).unwrap();
+    let package = parts(&docx);
+    for (name, part) in &package {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let xml = String::from_utf8(part.clone()).unwrap();
+            assert!(!xml.contains(banned), "{name}: {xml}");
+        }
+    }
+    assert!(text(&package, "word/document.xml").contains("Médiateur·rice numérique"));
+    for format in [Format::Markdown, Format::Html] {
+        let out = String::from_utf8(refnum::render::fiche(&profil, None, format, true, &templates).unwrap()).unwrap();
+        assert!(!out.contains(banned) && out.contains("numérique"), "{format:?}: {out}");
+    }
+    let csv = refnum::export::csv::competences(&profil, ';', true);
+    assert!(!csv.contains(banned) && csv.contains("Médiateur·rice numérique"), "{csv}");
+    let xlsx = parts(&refnum::export::xlsx::competences(&profil).unwrap());
+    for (name, part) in &xlsx {
+        let xml = String::from_utf8_lossy(part);
+        assert!(!xml.contains(banned) && !xml.contains("_x0001_"), "{name}: {xml}");
+    }
+}

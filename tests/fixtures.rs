@@ -7,9 +7,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use refnum::check::batch::{Input, check_all};
 use refnum::diagnostic::Code;
+use refnum::load::Input;
 use refnum::load::discover::discover;
+use refnum::workspace::batch::check_all;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

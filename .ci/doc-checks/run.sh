@@ -18,12 +18,15 @@ for profile in profiles/*.yaml; do
   "$refnum" render "$profile" --format html -o "$out/referentiel-$name.html" 2>/dev/null
   "$refnum" fiche "$profile" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
   "$refnum" fiche "$profile" --format html -o "$out/fiche-$name.html" 2>/dev/null
+  "$refnum" entretien "$profile" --format markdown -o "$out/entretien-$name.md" 2>/dev/null
+  "$refnum" entretien "$profile" --contexte entretien-annuel --format html -o "$out/entretien-$name.html" 2>/dev/null
 done
 while IFS= read -r file; do
   name="$(basename "$file" .yaml)"
   if grep -q '^type: poste' "$file"; then
     "$refnum" fiche "$file" --format markdown -o "$out/fiche-$name.md" 2>/dev/null
     "$refnum" fiche "$file" --format html -o "$out/fiche-$name.html" 2>/dev/null
+    "$refnum" entretien "$file" --format html -o "$out/entretien-$name.html" 2>/dev/null
   elif grep -q '^extends:' "$file"; then
     "$refnum" render "$file" --format markdown -o "$out/referentiel-$name.md" 2>/dev/null
     "$refnum" render "$file" --format html -o "$out/referentiel-$name.html" 2>/dev/null

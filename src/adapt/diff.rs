@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::adapt::Resolved;
 use crate::model::{Categorie, Competence, Mission, Profil};
-use crate::render::markdown::inline;
+use crate::text::markdown::inline;
 
 /// One field that changed: as text to show before and after, and as the
 /// values written in the files (for JSON).
@@ -304,6 +304,7 @@ fn competence_fields(a: &Competence, b: &Competence) -> Vec<FieldChange> {
     };
     valued(&mut out, "referentiels", (refs(a), value_of(&a.referentiels)), (refs(b), value_of(&b.referentiels)));
     list_field(&mut out, "criteres", a.criteres(), b.criteres());
+    list_field(&mut out, "questions", a.questions(), b.questions());
     out
 }
 
@@ -319,6 +320,7 @@ pub fn label(champ: &str) -> &'static str {
         "famille" => "Famille de métiers",
         "metier" => "Classement du métier (ROME, ESCO)",
         "criteres" => "Critères observables",
+        "questions" => "Questions d'entretien",
         "finalite" => "Finalité",
         "contexte" => "Contexte",
         "niveaux" => "Échelle des niveaux",

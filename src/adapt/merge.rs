@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::check::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Adaptation, Categorie, Competence, CompetencePatch, Mission, MissionPatch, Profil, Text};
+use crate::text::suggest;
 
 /// What an adaptation did to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -341,6 +341,9 @@ fn patch_competence(c: &mut Competence, patch: &CompetencePatch) -> Vec<&'static
     if patch.criteres.is_some() {
         set(&mut c.criteres, &Some(patch.criteres.clone()), "criteres", &mut changed);
     }
+    if patch.questions.is_some() {
+        set(&mut c.questions, &Some(patch.questions.clone()), "questions", &mut changed);
+    }
     changed
 }
 
@@ -395,6 +398,7 @@ fn new_competence(patch: &CompetencePatch) -> Result<Competence, Diagnostic> {
             essentielle: essentielle.clone(),
             referentiels: patch.referentiels.clone().unwrap_or_default(),
             criteres: patch.criteres.clone(),
+            questions: patch.questions.clone(),
         }),
         _ => {
             let missing: Vec<&str> = [

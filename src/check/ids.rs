@@ -34,7 +34,7 @@ fn slug(id: &Text, what: &str, out: &mut Vec<Diagnostic>) {
 
 /// A slug suggestion made from any text.
 pub fn to_slug(text: &str) -> String {
-    let folded = super::suggest::fold(text);
+    let folded = crate::text::suggest::fold(text);
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {

@@ -3,7 +3,6 @@
 //! `analyze` runs the whole trip of one file: parse once, structural rules on
 //! the tree, typed model, then the semantic rules, one family per file here.
 
-pub mod batch;
 mod frameworks;
 mod ids;
 mod metadata;
@@ -12,7 +11,6 @@ mod references;
 pub mod repetition;
 mod scale;
 pub mod structure;
-pub mod suggest;
 pub mod versions;
 mod wording;
 
@@ -72,6 +70,7 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
     };
     *entry = project::Entry::of(source, &root);
     structure::comments_in_text(source, &root, out);
+    structure::control_characters(source, &root, out);
     let before = out.len();
     let (kind, recovery) = structure::check_recovering(source, &root, out);
     let kind = kind?;
@@ -139,7 +138,7 @@ pub fn profil_rules(p: &Profil, out: &mut Vec<Diagnostic>) {
 }
 
 /// The rules an adaptation obeys on its own; the merged profile is checked
-/// once its base is found (`adapt`).
+/// once its base is found (`workspace::resolve`).
 fn adaptation(a: &Adaptation, out: &mut Vec<Diagnostic>) {
     ids::adaptation(a, out);
     metadata::adaptation(a, out);

@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{Node, Source};
 use crate::model::Span;
+use crate::text::suggest;
 
 /// What the cross-file rules need to know of one file (the model itself is dropped).
 #[derive(Debug, Clone)]
@@ -53,17 +53,19 @@ pub fn check(files: &[Option<PathBuf>], entries: &[Option<Entry>], known: &[&str
         }
     }
     let ids: Vec<&str> = first.keys().copied().chain(known.iter().copied()).collect();
+    let found: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    let listed = sorted(&ids);
     for (i, entry) in entries.iter().enumerate() {
         let Some(Entry::Poste { profil, span }) = entry else {
             continue;
         };
-        if ids.contains(&profil.as_str()) || path_exists(files[i].as_deref(), profil) {
+        if found.contains(profil.as_str()) || path_exists(files[i].as_deref(), profil) {
             continue;
         }
         let mut d =
             Diagnostic::new(Code::ProfileNotFound, *span, format!("le profil `{profil}` de ce poste est introuvable"));
-        d.help = suggest::did_you_mean(profil, ids.iter().copied())
-            .or_else(|| Some(format!("profils connus : {}", sorted(&ids))));
+        d.help =
+            suggest::did_you_mean(profil, ids.iter().copied()).or_else(|| Some(format!("profils connus : {listed}")));
         out.push((i, d));
     }
     out
@@ -73,7 +75,7 @@ fn sorted(ids: &[&str]) -> String {
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
-    ids.join(", ")
+    suggest::listing(&ids)
 }
 
 /// A `profil` written as a path, relative to the post's file.

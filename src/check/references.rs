@@ -1,10 +1,10 @@
 //! Links between competencies and missions.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Profil;
+use crate::text::suggest;
 
 pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
     if p.missions.is_empty() {
@@ -26,6 +26,12 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
         );
     }
     let ids: Vec<&str> = p.missions.iter().map(|m| m.id.value.as_str()).collect();
+    let known: HashSet<&str> = ids.iter().copied().collect();
+    let listing = if ids.is_empty() {
+        "le profil n'a encore aucune mission : décrivez-les dans `missions`".to_owned()
+    } else {
+        format!("missions du profil : {}", suggest::listing(&ids))
+    };
     let mut served = HashSet::new();
     for (categorie, c) in p.competences.iter() {
         if c.missions.is_empty() {
@@ -34,8 +40,13 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                     .with_help("indiquez dans `missions` les missions où elle s'exerce, ou demandez-vous si elle a sa place dans le profil"),
             );
         }
+        // Linear in the list: the missions it does not list yet are found
+        // once, and the hint for one unknown id is computed once.
+        let listed: HashSet<&str> = c.missions.iter().map(|m| m.value.as_str()).collect();
+        let unlisted: Vec<&str> = ids.iter().copied().filter(|id| !listed.contains(id)).collect();
+        let mut hints: HashMap<&str, Option<String>> = HashMap::new();
         for m in &c.missions {
-            if ids.contains(&m.value.as_str()) {
+            if known.contains(m.value.as_str()) {
                 served.insert(m.value.as_str());
             } else {
                 let mut d = Diagnostic::new(
@@ -43,14 +54,9 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                     m.span,
                     format!("la compétence `{}` renvoie à la mission `{}`, qui n'existe pas", c.id.value, m.value),
                 );
-                let unlisted = ids.iter().copied().filter(|id| !c.missions.iter().any(|listed| listed.value == *id));
-                d.help = suggest::did_you_mean(m, unlisted).or_else(|| {
-                    Some(if ids.is_empty() {
-                        "le profil n'a encore aucune mission : décrivez-les dans `missions`".to_owned()
-                    } else {
-                        format!("missions du profil : {}", ids.join(", "))
-                    })
-                });
+                let hint =
+                    hints.entry(m.value.as_str()).or_insert_with(|| suggest::did_you_mean(m, unlisted.iter().copied()));
+                d.help = Some(hint.clone().unwrap_or_else(|| listing.clone()));
                 out.push(d);
             }
         }

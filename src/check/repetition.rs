@@ -33,13 +33,17 @@ pub fn check(poste: &Poste, profil: &Profil) -> Vec<Diagnostic> {
         if section.fusion() != Fusion::Complete {
             continue;
         }
-        let profile_lines: Vec<String> = section.profil.iter().map(|t| fold_line(t)).collect();
+        // The first line of the profile with each folded text: one look-up per line of the post.
+        let mut profile_lines: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (n, t) in section.profil.iter().enumerate() {
+            profile_lines.entry(fold_line(t)).or_insert(n);
+        }
         for line in &lignes.lignes {
             let folded = fold_line(line);
             if folded.is_empty() {
                 continue;
             }
-            if let Some(n) = profile_lines.iter().position(|p| *p == folded) {
+            if let Some(&n) = profile_lines.get(&folded) {
                 out.push(
                     Diagnostic::new(
                         Code::RepeatedLine,

@@ -6,11 +6,11 @@
 
 use serde_json::{Map, Value};
 
-use super::suggest;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{Node, NodeKind, Source};
 use crate::model::Span;
 use crate::schema::Kind;
+use crate::text::suggest;
 
 /// What the structural errors of a file cut from its tree, so that the
 /// well-formed rest can still go through the semantic rules.
@@ -73,6 +73,15 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
     check_recovering(source, root, out).0
 }
 
+/// The structural rules of any schema on a tree: for files that are not
+/// profiles or posts (a filled positioning grid).
+pub fn check_against(source: &Source, root: &Node, schema: &Value, out: &mut Vec<Diagnostic>) {
+    let here = source.span_at(&root.location);
+    let mut recovery = Recovery::default();
+    let walker = Walker { source, root: schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
+    walker.walk(root, schema, &mut Vec::new(), here);
+}
+
 /// Like `check`, and says what to cut from the tree to recover from the
 /// errors found.
 pub fn check_recovering(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> (Option<Kind>, Recovery) {
@@ -111,9 +120,11 @@ pub fn check_recovering(source: &Source, root: &Node, out: &mut Vec<Diagnostic>)
                     source.span_at(&node.location),
                     format!("`type` vaut {}, or seuls `profil` et `poste` sont permis", shown(source, node)),
                 );
-                d.help = node
-                    .as_str()
-                    .and_then(|s| suggest::did_you_mean(s, ["profil", "poste"]))
+                d.help = if node.as_str() == Some("positionnement") {
+                    Some("une grille de positionnement remplie se lit avec `refnum positionnement FICHIER`, jamais avec les profils".into())
+                } else {
+                    node.as_str().and_then(|s| suggest::did_you_mean(s, ["profil", "poste"]))
+                }
                     .or_else(|| Some("écrivez `type: profil` ou `type: poste`".into()));
                 out.push(d);
             }
@@ -202,16 +213,27 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    /// Records an entry removed from a mapping: the model then misses it,
-    /// and it may have been meant as any optional key the mapping lacks.
-    fn drop_entry(&mut self, node: &Node, schema: &Value, index: usize, path: &[String]) {
+    /// Records an entry removed from a mapping; `lose_optional` then says
+    /// what the model may miss because of it.
+    fn drop_entry(&mut self, index: usize) {
         let mut at = self.at.clone();
         at.push(index);
         self.recovery.cuts.push(at);
+    }
+
+    /// After entries were removed from a mapping: the model misses them,
+    /// and each may have been meant as any optional key the mapping lacks.
+    /// Called once per mapping, so that many removed entries cost no more
+    /// than one each.
+    fn lose_optional(&mut self, node: &Node, schema: &Value, path: &[String]) {
         let required: Vec<&str> =
             schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let present: std::collections::HashSet<&str> =
+            node.as_map().into_iter().flatten().filter_map(|(k, _)| k.as_str()).collect();
         let properties = schema.get("properties").and_then(Value::as_object).into_iter().flatten();
-        for (name, _) in properties.filter(|(name, _)| !required.contains(&name.as_str()) && node.get(name).is_none()) {
+        for (name, _) in
+            properties.filter(|(name, _)| !required.contains(&name.as_str()) && !present.contains(name.as_str()))
+        {
             let mut lost = path.to_vec();
             lost.push(name.clone());
             self.recovery.lost.push(lost);
@@ -285,6 +307,7 @@ impl<'a> Walker<'a, '_> {
         let mut misspelled: Vec<&str> = Vec::new();
         let required: Vec<&str> =
             schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let mut dropped = false;
         for (index, (key, value)) in entries.iter().enumerate() {
             let key_span = self.source.span_at(&key.location);
             let Some(name) = key.as_str() else {
@@ -296,7 +319,8 @@ impl<'a> Walker<'a, '_> {
                     )
                     .with_help("une clé s'écrit en lettres minuscules, par exemple `libelle` ; voir docs/format.md"),
                 );
-                self.drop_entry(node, schema, index, path);
+                self.drop_entry(index);
+                dropped = true;
                 continue;
             };
             match properties.get(name) {
@@ -317,10 +341,14 @@ impl<'a> Walker<'a, '_> {
                         Some(format!("clés permises ici : {}", known.join(", ")))
                     });
                     self.out.push(d);
-                    self.drop_entry(node, schema, index, path);
+                    self.drop_entry(index);
+                    dropped = true;
                 }
                 None => {}
             }
+        }
+        if dropped {
+            self.lose_optional(node, schema, path);
         }
         for required in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
         {
@@ -405,7 +433,7 @@ impl<'a> Walker<'a, '_> {
                     first_extra,
                     format!("{len} éléments {} ; la liste en attend {limits}", place(path)),
                 )
-                .with_help(format!("gardez-en {max} au plus, les plus parlants ; voir docs/format.md")),
+                .with_help(format!("gardez les {max} éléments les plus parlants ; voir docs/format.md")),
             );
         }
     }
@@ -435,6 +463,23 @@ impl<'a> Walker<'a, '_> {
                 ));
             }
             NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte", here),
+            NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) if names_a_file(path) => {
+                // `profil: 12` reads as a number: the cross-file rules, which
+                // look for the profile by its name, would pass it by.
+                let raw = self.source.text.get(here.start..here.end).unwrap_or_default();
+                self.fault(path);
+                self.out.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        here,
+                        format!("{} attend un texte, pas {}", subject(path), node.type_name()),
+                    )
+                    .with_help(format!(
+                        "un identifiant s'écrit comme un texte : mettez-le entre guillemets, `{}: \"{raw}\"`",
+                        path.join(".")
+                    )),
+                );
+            }
             _ => {
                 if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
                     let allowed: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
@@ -521,6 +566,12 @@ impl<'a> Walker<'a, '_> {
     }
 }
 
+/// The top-level keys whose value names a profile or a file (`id`,
+/// `profil`, `extends`): a number or a boolean there is not taken as text.
+fn names_a_file(path: &[String]) -> bool {
+    matches!(path, [key] if ["id", "profil", "extends"].contains(&key.as_str()))
+}
+
 fn anchor_or(anchor: Span, fallback: Span) -> Span {
     if anchor.is_known() { anchor } else { fallback }
 }
@@ -595,15 +646,55 @@ pub fn comments_in_text(source: &Source, root: &Node, out: &mut Vec<Diagnostic>)
     }
 }
 
+/// `"Accueillir\u0001 le public"`: a control character (other than a tab
+/// or a line break), written as a YAML escape or pasted, is invisible, and
+/// Word refuses to open a document holding one. Reported once per text, at
+/// the text, naming the first such character.
+pub fn control_characters(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) {
+    let mut stack: Vec<&Node> = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Map(entries) => stack.extend(entries.iter().rev().map(|(_, v)| v)),
+            NodeKind::Seq(items) => stack.extend(items.iter().rev()),
+            NodeKind::Str(value) => {
+                let Some((index, c)) = value.char_indices().find(|(_, c)| is_forbidden_control(*c)) else {
+                    continue;
+                };
+                let position = value[..index].chars().count() + 1;
+                out.push(
+                    Diagnostic::new(
+                        Code::ControlCharacter,
+                        source.span_at(&node.location),
+                        format!(
+                            "le texte contient le caractère de contrôle U+{:04X}, invisible, en position {position}",
+                            u32::from(c)
+                        ),
+                    )
+                    .with_help("retirez-le (il vient souvent d'un copier-coller ou d'un échappement `\\u` ou `\\x`) : Word refuse d'ouvrir un document qui en contient ; seuls la tabulation et le saut de ligne sont permis"),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A control character other than a tab or a line feed (C0, DEL, C1).
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
 fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) -> Option<Diagnostic> {
     let span = source.span_at(&node.location);
     let raw = source.text.get(span.start..span.end)?;
     if raw.is_empty() || raw.starts_with(['"', '\'', '|', '>']) {
         return None;
     }
-    let rest = source.text.get(span.end..)?.split('\n').next()?;
-    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    let comment = rest[blank..].strip_prefix('#').filter(|_| blank > 0)?;
+    // Only the blanks after the value are read, then the comment if there
+    // is one: never the rest of a long line (a flow list of thousands of ids).
+    let after = source.text.get(span.end..)?;
+    let blank = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let comment = after[blank..].strip_prefix('#').filter(|_| blank > 0)?;
+    let comment = comment.split('\n').next()?;
     if comment.is_empty() || comment.starts_with(char::is_whitespace) || comment.starts_with('#') {
         return None;
     }

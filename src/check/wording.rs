@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::suggest::fold;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Adaptation, Categorie, Poste, Profil, Text};
+use crate::text::suggest::fold;
 
 /// Does the text begin with a French infinitive ("Réaliser", "S'adapter",
 /// "Se tenir", "Faire preuve")? Judged by the ending of the first word.

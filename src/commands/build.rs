@@ -8,7 +8,7 @@ use crate::site::{self, Options};
 use crate::{Outcome, Terminal, exit};
 
 pub fn run(args: &BuildArgs, terminal: Terminal, progress: &dyn Progress) -> Result<Outcome, Error> {
-    let inputs = super::inputs(&args.paths)?;
+    let (inputs, personal) = super::inputs_noted(&args.paths)?;
     let templates = super::templates_from(args.templates.as_deref())?;
     if args.titre.trim().is_empty() {
         return Err(Error::Usage("--titre attend un texte non vide".into()));
@@ -25,6 +25,14 @@ pub fn run(args: &BuildArgs, terminal: Terminal, progress: &dyn Progress) -> Res
     if !built.warnings.is_empty() {
         let summary = Summary::of(&built.warnings);
         stderr.push_str(&human::render(&built.warnings, &summary, terminal.stderr_color));
+    }
+    if !personal.is_empty() {
+        let shown: Vec<String> = personal.iter().map(|p| p.display().to_string()).collect();
+        stderr.push_str(&format!(
+            "note : {} grille(s) de positionnement laissée(s) de côté, jamais publiée(s) : ce sont des données personnelles ({})\n",
+            personal.len(),
+            shown.join(", ")
+        ));
     }
     if let Some(note) = &built.note {
         stderr.push_str(&format!("attention : {note}\n"));

@@ -3,7 +3,7 @@
 use crate::adapt::diff;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::error::Error;
-use crate::load::catalog;
+use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &DiffArgs) -> Result<Outcome, Error> {

@@ -3,21 +3,25 @@
 use crate::cli::{FicheArgs, FicheFormat};
 use crate::diagnostic::{FileReport, Summary, human};
 use crate::error::Error;
-use crate::load::catalog;
 use crate::model::Document;
 use crate::render::docx::{Reference, ReferenceError};
 use crate::render::{self, Format};
+use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let dir = catalog::profile_dir(args.document.profiles.as_deref());
     let found = catalog::find(&args.cible, dir.as_deref())?;
+    let sources = super::Sources::default();
+    sources.note(&found.input);
+    // Refused before the work, not after.
+    sources.check(args.document.output.as_deref())?;
     let format = match args.format {
         FicheFormat::Markdown => Format::Markdown,
         FicheFormat::Html => Format::Html,
         FicheFormat::Docx => Format::Docx,
-        FicheFormat::Jsonld => return job_posting(&found, dir.as_deref(), args, terminal),
+        FicheFormat::Jsonld => return job_posting(&found, dir.as_deref(), args, &sources, terminal),
     };
     let reference = match &args.reference_docx {
         Some(path) if format == Format::Docx => Some(reference_model(path)?),
@@ -29,6 +33,10 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         None => None,
     };
     let templates = super::templates_from(args.document.templates.as_deref())?;
+    sources.note_templates(&templates);
+    if let Some((path, _)) = &reference {
+        sources.note_path(path);
+    }
     let mut warnings = String::new();
     let bytes = match &found.document {
         Document::Poste(poste) => {
@@ -49,7 +57,8 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
             render::fiche(&resolved.profil, Some(poste), format, args.complet, &templates)?
         }
         _ => {
-            let resolved = catalog::resolve(found.clone(), dir.as_deref())?;
+            let resolved = sources.resolve(found.clone(), dir.as_deref())?;
+            sources.check(args.document.output.as_deref())?;
             render::fiche(&resolved.profil, None, format, args.complet, &templates)?
         }
     };
@@ -62,6 +71,7 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         args.document.output.as_deref(),
         format == Format::Docx,
         "Fiche de poste écrite",
+        &sources,
         terminal,
     )?;
     outcome.stderr.insert_str(0, &warnings);
@@ -84,6 +94,7 @@ fn job_posting(
     found: &catalog::Found,
     dir: Option<&std::path::Path>,
     args: &FicheArgs,
+    sources: &super::Sources,
     terminal: Terminal,
 ) -> Result<Outcome, Error> {
     let text = match &found.document {
@@ -92,10 +103,17 @@ fn job_posting(
             crate::export::jsonld::job_posting(&resolved.profil, Some(poste))
         }
         _ => {
-            let resolved = catalog::resolve(found.clone(), dir)?;
+            let resolved = sources.resolve(found.clone(), dir)?;
             crate::export::jsonld::job_posting(&resolved.profil, None)
         }
     };
     let text = text.map_err(Error::Usage)?;
-    super::deliver(text.into_bytes(), args.document.output.as_deref(), false, "Offre d'emploi écrite", terminal)
+    super::deliver(
+        text.into_bytes(),
+        args.document.output.as_deref(),
+        false,
+        "Offre d'emploi écrite",
+        sources,
+        terminal,
+    )
 }

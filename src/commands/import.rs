@@ -2,23 +2,58 @@
 
 use crate::check::analyze;
 use crate::cli::ImportArgs;
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::{Code, Diagnostic, FileReport, Severity};
 use crate::error::Error;
-use crate::load::{self, Source, catalog, sheet};
+use crate::load::{self, MAX_FILE_BYTES, Source, sheet};
+use crate::model::Span;
+use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
     super::check_new_id(&args.id)?;
     let date = super::date_or_today(args.date.as_deref())?;
     let name = args.fichier.display().to_string();
+    let sources = super::Sources::default();
+    sources.note_path(&args.fichier);
+    sources.check(args.output.as_deref())?;
     let bytes = load::read(&args.fichier)?;
     let extension = args.fichier.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+    let invalid = |source: Option<&Source>, diagnostic: Diagnostic| {
+        Error::Invalid(vec![FileReport {
+            name: name.clone(),
+            source: source.map(|s| s.text.clone()),
+            diagnostics: vec![diagnostic],
+        }])
+    };
     let (rows, source) = match extension.as_deref() {
-        Some("xlsx") => (sheet::read_xlsx(&bytes).map_err(|e| Error::Usage(format!("{name} : {e}")))?, None),
-        Some("csv" | "txt") => {
-            let source = Source::from_bytes(name.clone(), &bytes).map_err(|d| {
-                Error::Invalid(vec![FileReport { name: name.clone(), source: None, diagnostics: vec![d] }])
+        Some("xlsx") => {
+            if bytes.len() > MAX_FILE_BYTES {
+                return Err(invalid(None, too_large()));
+            }
+            let rows = sheet::read_xlsx(&bytes).map_err(|e| {
+                if e.limit {
+                    let (line, column) = e.cell.map_or((1, 1), |(row, col)| (row, u32::try_from(col + 1).unwrap_or(u32::MAX)));
+                    let span = Span { line, column, end_line: line, end_column: column, ..Span::default() };
+                    invalid(
+                        None,
+                        Diagnostic::new(Code::LimitExceeded, span, format!("{}{}", e.place(), e.message)).with_help(
+                            "un tableau de compétences tient en quelques centaines de Kio : vérifiez qu'il s'agit bien d'un export de refnum",
+                        ),
+                    )
+                } else {
+                    Error::Usage(format!("{name} : classeur illisible : {}{}", e.place(), e.message))
+                }
             })?;
+            (rows, None)
+        }
+        Some("csv" | "txt") => {
+            let mut source = Source::from_bytes(name.clone(), &bytes).map_err(|d| invalid(None, d))?;
+            // Line breaks of old Mac files (a carriage return alone): read as
+            // lines, and shown so in the messages.
+            if !source.text.contains('\n') && source.text.contains('\r') {
+                source = Source::from_bytes(name.clone(), source.text.replace('\r', "\n").as_bytes())
+                    .map_err(|d| invalid(None, d))?;
+            }
             (sheet::read_csv(&source.text), Some(source))
         }
         _ => return Err(Error::Usage(format!("{name} : un tableau .csv ou .xlsx est attendu"))),
@@ -41,7 +76,18 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
     let text = format!(
         "# yaml-language-server: $schema=../schemas/profil.schema.json\n# Profil construit par `refnum import` depuis {name}.\n{body}"
     );
-    // What is written must be a valid profile: checked before it is delivered.
+    // What is written must be a valid profile: checked before it is delivered,
+    // and as large as a profile may be.
+    if text.len() > MAX_FILE_BYTES {
+        let mut d = too_large();
+        d.message = format!(
+            "le profil construit depuis ce tableau ferait {} Kio, au-delà de la limite de {} Mio d'un profil",
+            text.len() / 1024,
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+        d.help = Some("un profil tient en quelques dizaines de Kio : le tableau a-t-il des cellules démesurées ou des lignes en trop ?".into());
+        return Err(invalid(source.as_ref(), d));
+    }
     let generated = Source::from_bytes(
         format!(
             "{} (profil construit)",
@@ -49,7 +95,7 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
         ),
         text.as_bytes(),
     )
-    .map_err(|d| Error::Invalid(vec![FileReport { name: name.clone(), source: None, diagnostics: vec![d] }]))?;
+    .map_err(|d| invalid(None, d))?;
     let analysis = analyze(&generated);
     if analysis.diagnostics.iter().any(|d| d.severity() == Severity::Error) {
         return Err(Error::Invalid(vec![FileReport {
@@ -72,4 +118,15 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
         }
         None => Ok(Outcome { stdout: text.into_bytes(), stderr: String::new(), code: exit::OK }),
     }
+}
+
+/// The file is over the size limit (E003).
+fn too_large() -> Diagnostic {
+    let first = Span { line: 1, column: 1, end_line: 1, end_column: 1, ..Span::default() };
+    Diagnostic::new(
+        Code::LimitExceeded,
+        first,
+        format!("le fichier dépasse la limite de {} Mio", MAX_FILE_BYTES / (1024 * 1024)),
+    )
+    .with_help("un tableau de compétences tient en quelques centaines de Kio : vérifiez qu'il s'agit bien d'un export de refnum")
 }

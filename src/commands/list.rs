@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use crate::check::batch::check_all;
 use crate::cli::{ListArgs, ListFormat};
 use crate::diagnostic::{Summary, human};
 use crate::error::Error;
 use crate::model::{Categorie, Document};
+use crate::workspace::batch::check_all;
 use crate::{Outcome, Terminal, exit};
 
 /// One row of the listing.

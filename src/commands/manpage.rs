@@ -127,6 +127,9 @@ fn exit_codes(path: &[String]) -> Vec<(&'static str, &'static str)> {
         Some("diff") => "avec --exit-code, les deux profils diffèrent",
         Some("list") => "au moins un fichier listé a des erreurs",
         Some("import") => "le tableau ne donne pas un profil valide",
+        Some("positionnement") => {
+            "une grille remplie a des erreurs (feuille, ligne et colonne sur la sortie d'erreur) : aucun rapport n'est écrit"
+        }
         None => "la commande a trouvé des erreurs dans les fichiers (voir la page de chaque commande)",
         _ => "le fichier demandé a des erreurs (signalées sur la sortie d'erreur), ou un gabarit est invalide",
     };
@@ -184,6 +187,28 @@ fn examples(path: &[String]) -> &'static [(&'static str, &'static str)] {
             ),
             ("refnum fiche coordinateur --format jsonld", "l'offre d'emploi schema.org d'un profil"),
             ("cat poste.yaml | refnum fiche - --format markdown", "lit le poste sur l'entrée standard"),
+        ],
+        (Some("grille"), _) => &[
+            ("refnum grille poste.yaml -o grille.xlsx", "la grille à remplir dans Excel ou LibreOffice"),
+            ("refnum grille conseiller --format docx -o grille.docx", "la grille à imprimer, en paysage"),
+        ],
+        (Some("positionnement"), _) => &[
+            ("refnum positionnement camille.xlsx -o rapport.html", "le rapport d'écarts d'une personne"),
+            (
+                "refnum positionnement grilles/*.xlsx --pseudonymiser -o equipe.html",
+                "la vue d'équipe, noms remplacés par des codes",
+            ),
+            ("refnum positionnement camille.yaml --format json", "un positionnement YAML, rapport en JSON"),
+        ],
+        (Some("entretien"), _) => &[
+            (
+                "refnum entretien postes/conseiller.yaml --format docx -o entretien.docx",
+                "le guide d'un entretien de recrutement, au format Word",
+            ),
+            (
+                "refnum entretien coordinateur --contexte entretien-annuel -o entretien.html",
+                "le guide d'entretien annuel d'un profil, en page HTML imprimable",
+            ),
         ],
         (Some("resolve"), _) => &[
             ("refnum resolve profiles/adaptation.yaml", "le profil complet d'une adaptation, en YAML"),

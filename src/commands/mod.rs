@@ -2,12 +2,15 @@
 
 pub mod build;
 pub mod diff;
+pub mod entretien;
 pub mod export;
 pub mod fiche;
+pub mod grille;
 pub mod import;
 pub mod list;
 pub mod manpage;
 pub mod new;
+pub mod positionnement;
 pub mod render;
 pub mod resolve;
 pub mod schema;
@@ -15,35 +18,44 @@ pub mod shell;
 pub mod templates;
 pub mod validate;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-use crate::check::batch::Input;
+use crate::adapt::Resolved;
 use crate::error::Error;
-use crate::load::discover::discover;
+use crate::load::Input;
+use crate::load::discover::discover_noted;
+use crate::workspace::catalog::{self, Found};
 
 /// The files a command works on: the paths given; with none, `./profiles`
 /// when it exists, else the built-in profiles.
 pub fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Error> {
+    inputs_noted(paths).map(|(inputs, _)| inputs)
+}
+
+/// Like `inputs`, and also the filled positioning grids left aside in the
+/// folders (personal data: never published nor checked as profiles).
+pub fn inputs_noted(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<PathBuf>), Error> {
     if paths.is_empty() {
         let local = Path::new("profiles");
         if local.is_dir() {
-            let files = discover(&[local.to_path_buf()])?;
+            let (files, personal) = discover_noted(&[local.to_path_buf()])?;
             if files.is_empty() {
                 return Err(Error::Usage(
                     "aucun fichier .yaml ou .yml dans profiles : ajoutez-y des profils, ou indiquez les chemins à traiter"
                         .into(),
                 ));
             }
-            return Ok(files.into_iter().map(Input::Disk).collect());
+            return Ok((files.into_iter().map(Input::Disk).collect(), personal));
         }
-        return Ok(Input::builtins());
+        return Ok((Input::builtins(), Vec::new()));
     }
-    let files = discover(paths)?;
+    let (files, personal) = discover_noted(paths)?;
     if files.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         return Err(Error::Usage(format!("aucun fichier .yaml ou .yml dans {}", shown.join(", "))));
     }
-    Ok(files.into_iter().map(Input::from_path).collect())
+    Ok((files.into_iter().map(Input::from_path).collect(), personal))
 }
 
 /// The file `-o` names; `-o -` (like no `-o`) is standard output.
@@ -51,15 +63,69 @@ pub fn output_file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|path| !crate::load::is_stdio(path))
 }
 
+/// The files a document is made from, noted as they are read, so that
+/// `-o` never names one of them.
+#[derive(Default)]
+pub struct Sources(RefCell<Vec<PathBuf>>);
+
+impl Sources {
+    pub fn note(&self, input: &Input) {
+        if let Input::Disk(path) = input {
+            self.note_path(path);
+        }
+    }
+
+    pub fn note_path(&self, path: &Path) {
+        self.0.borrow_mut().push(path.to_path_buf());
+    }
+
+    /// The files of the `--templates` folder.
+    pub fn note_templates(&self, templates: &crate::render::Templates) {
+        let Some(entries) = templates.folder().and_then(|dir| std::fs::read_dir(dir).ok()) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            self.note_path(&entry.path());
+        }
+    }
+
+    /// Resolves a document (merging an adaptation onto its bases), noting
+    /// the document's file and each base's.
+    pub fn resolve(&self, found: Found, dir: Option<&Path>) -> Result<Resolved, Error> {
+        self.note(&found.input);
+        crate::workspace::resolve(found, &|reference: &str, from: &Input| {
+            let base = catalog::base_of(reference, from, dir)?;
+            self.note(&base.input);
+            Ok(base)
+        })
+    }
+
+    /// Finds and resolves the profile (not a post) `reference` names.
+    pub fn profil(&self, reference: &str, dir: Option<&Path>) -> Result<Resolved, Error> {
+        self.resolve(catalog::not_poste(catalog::find(reference, dir)?)?, dir)
+    }
+
+    /// Refuses an `-o` that names one of the files read.
+    pub fn check(&self, output: Option<&Path>) -> Result<(), Error> {
+        match output_file(output) {
+            Some(path) => crate::output::check_not_input(path, &self.0.borrow()),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Delivers a document: to the file of `-o` (atomically), else to standard
-/// output; binary output is refused on a terminal.
+/// output; binary output is refused on a terminal, and so is a file of `-o`
+/// that the document was made from.
 pub fn deliver(
     bytes: Vec<u8>,
     output: Option<&Path>,
     binary: bool,
     what: &str,
+    sources: &Sources,
     terminal: crate::Terminal,
 ) -> Result<crate::Outcome, Error> {
+    sources.check(output)?;
     match output_file(output) {
         Some(path) => {
             crate::output::write_atomic(path, &bytes)?;

@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::adapt::scaffold;
 use crate::cli::NewArgs;
 use crate::error::Error;
-use crate::load::catalog;
+use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &NewArgs) -> Result<Outcome, Error> {

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use crate::adapt::{ChangeKind, Resolved};
 use crate::cli::{DataFormat, ResolveArgs};
 use crate::error::Error;
-use crate::load::catalog;
+use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
 pub fn run(args: &ResolveArgs) -> Result<Outcome, Error> {

@@ -7,6 +7,10 @@ use crate::{Outcome, exit};
 
 pub fn run(args: &SchemaArgs) -> Result<Outcome, Error> {
     let kind = match args.kind {
+        SchemaKind::Positionnement => {
+            let text = crate::schema::positionnement_text();
+            return Ok(Outcome { stdout: text.into_bytes(), stderr: String::new(), code: exit::OK });
+        }
         SchemaKind::Profil => Kind::Profil,
         SchemaKind::Poste => Kind::Poste,
         SchemaKind::Adaptation => Kind::Adaptation,

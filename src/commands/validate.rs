@@ -4,18 +4,19 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::check::batch::{Input, check_all_with};
 use crate::check::versions;
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::diagnostic::rules::{self, Level};
 use crate::diagnostic::{FileReport, Summary, github, gitlab, human, json, sarif};
 use crate::error::Error;
+use crate::load::Input;
 use crate::load::Source;
 use crate::load::config::Config;
 use crate::load::discover::discover;
 use crate::load::git::{self, Repository};
 use crate::model::{Document, Text};
 use crate::progress::{Progress, Silent};
+use crate::workspace::batch::check_all_with;
 use crate::{Outcome, Terminal, exit};
 
 pub fn run(args: &ValidateArgs, terminal: Terminal, progress: &dyn Progress) -> Result<Outcome, Error> {
@@ -56,13 +57,14 @@ pub fn run(args: &ValidateArgs, terminal: Terminal, progress: &dyn Progress) -> 
     }
     rules::apply(&mut reports, &levels);
     let summary = Summary::of(&reports);
+    let per_file = (args.max_par_fichier > 0).then_some(args.max_par_fichier);
     let text = match args.format {
-        ReportFormat::Human => human::render(&reports, &summary, terminal.color),
+        ReportFormat::Human => human::render_capped(&reports, &summary, terminal.color, per_file),
         ReportFormat::Json => json::render(&reports, &summary),
         ReportFormat::Github => {
             // Annotations alone are capped by GitHub at a few per step: the
             // readable text comes first, so every problem is in the log.
-            let mut text = human::render(&reports, &summary, false);
+            let mut text = human::render_capped(&reports, &summary, false, per_file);
             text.push_str(&github::render(&reports, &summary));
             if let Some(path) = std::env::var_os(github::STEP_SUMMARY_VAR).filter(|p| !p.is_empty()) {
                 append_step_summary(std::path::Path::new(&path), &github::step_summary(&reports, &summary))?;

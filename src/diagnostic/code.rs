@@ -50,6 +50,7 @@ codes! {
     InvalidEncoding => ("E004", Error, "encodage invalide"),
     EmptyFile => ("E005", Error, "fichier vide"),
     InvalidRoot => ("E006", Error, "le document n'est pas un tableau associatif"),
+    ControlCharacter => ("E007", Error, "caractère de contrôle dans un texte"),
     UnknownKey => ("E010", Error, "clé inconnue"),
     MissingKey => ("E011", Error, "clé obligatoire manquante"),
     WrongType => ("E012", Error, "type de valeur incorrect"),

@@ -4,7 +4,53 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
 use super::csv::{HEADER, cells};
-use crate::model::{Categorie, Profil};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Categorie, Profil, Span};
+
+/// The most an Excel cell holds, in UTF-16 code units (what Excel counts).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The texts too long for an Excel cell, each at its place in the profile,
+/// found before anything is written. `file` is the file whose text the
+/// findings are shown against: a text from another file (the base of an
+/// adaptation) is reported at the profile's `id`, its competency named.
+pub fn too_long(profil: &Profil) -> Vec<Diagnostic> {
+    let file = profil.id.span.file;
+    let mut found = Vec::new();
+    for categorie in Categorie::ALL {
+        for c in profil.competences.list(categorie) {
+            for (col, text) in cells(profil, categorie, c).iter().enumerate() {
+                let length = text.encode_utf16().count();
+                if length <= MAX_CELL_CHARS {
+                    continue;
+                }
+                let first = |list: &[crate::model::Text]| list.first().map_or(c.id.span, |t| t.span);
+                let span: Span = match col {
+                    0 => profil.id.span,
+                    3 => c.libelle.span,
+                    4 => c.description.as_ref().map_or(c.id.span, |d| d.span),
+                    7 => first(&c.missions),
+                    8 => first(&c.referentiels.digcomp),
+                    9 => first(&c.referentiels.pix),
+                    _ => c.id.span,
+                };
+                let span = if span.file == file { span } else { profil.id.span };
+                found.push(
+                    Diagnostic::new(
+                        Code::LimitExceeded,
+                        span,
+                        format!(
+                            "la colonne `{}` de la compétence `{}` compterait {length} caractères : une cellule Excel en contient au plus {MAX_CELL_CHARS}",
+                            HEADER[col], c.id.value
+                        ),
+                    )
+                    .with_help("raccourcissez ce texte, ou exportez en CSV (`--format csv`), qui n'a pas cette limite"),
+                );
+            }
+        }
+    }
+    found
+}
 
 /// The workbook's bytes; deterministic (the date is the profile's `mise-a-jour`).
 pub fn competences(profil: &Profil) -> Result<Vec<u8>, XlsxError> {
@@ -15,7 +61,10 @@ pub fn competences(profil: &Profil) -> Result<Vec<u8>, XlsxError> {
         _ => ExcelDateTime::from_ymd(2024, 1, 1)?,
     };
     workbook.set_properties(
-        &DocProperties::new().set_title(profil.intitule.value.trim()).set_author("refnum").set_creation_datetime(&when),
+        &DocProperties::new()
+            .set_title(crate::render::printable(profil.intitule.value.trim()).as_ref())
+            .set_author("refnum")
+            .set_creation_datetime(&when),
     );
     let header = Format::new().set_bold().set_background_color("E8EEF5").set_border_bottom(FormatBorder::Thin);
     let wrap = Format::new().set_text_wrap();

@@ -9,7 +9,16 @@ use crate::error::Error;
 /// extension; a path that does not exist is an error. `-` (standard
 /// input) is kept as it is.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    discover_noted(paths).map(|(files, _)| files)
+}
+
+/// Like `discover`, and also returns the filled positioning grids
+/// (`type: positionnement`) found in folders and left aside: they are
+/// personal data, never part of a set of profiles. A grid named
+/// explicitly is kept (and refused later as neither profile nor post).
+pub fn discover_noted(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     let mut files = Vec::new();
+    let mut personal = Vec::new();
     for path in paths {
         if super::is_stdio(path) {
             files.push(path.clone());
@@ -18,7 +27,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if metadata.is_dir() {
             let start = files.len();
-            walk(path, &mut files)?;
+            walk(path, &mut files, &mut personal)?;
             files[start..].sort();
         } else {
             files.push(path.clone());
@@ -26,10 +35,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     }
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(f.clone()));
-    Ok(files)
+    personal.sort();
+    Ok((files, personal))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, personal: &mut Vec<PathBuf>) -> Result<(), Error> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
@@ -41,10 +51,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
         // only regular files are read (a pipe would block).
         if file_type.is_dir() {
             if !hidden {
-                walk(&path, out)?;
+                walk(&path, out, personal)?;
             }
         } else if !hidden && is_yaml(&path) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
-            out.push(path);
+            if is_positionnement(&path) {
+                personal.push(path);
+            } else {
+                out.push(path);
+            }
         }
     }
     Ok(())
@@ -53,4 +67,23 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 /// `true` for `.yaml` and `.yml` files.
 pub fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// How much of a file is read to find its `type`: the key comes first in
+/// every file refnum writes and in the documented examples.
+const TYPE_WINDOW: u64 = 4096;
+
+/// `true` when the beginning of a file declares `type: positionnement` at
+/// the top level (a filled positioning grid).
+fn is_positionnement(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    if std::fs::File::open(path).and_then(|f| f.take(TYPE_WINDOW).read_to_end(&mut head)).is_err() {
+        return false;
+    }
+    String::from_utf8_lossy(&head).lines().any(|line| {
+        line.strip_prefix("type:")
+            .map(|v| v.split('#').next().unwrap_or_default().trim().trim_matches(['"', '\'']))
+            .is_some_and(|v| v == "positionnement")
+    })
 }

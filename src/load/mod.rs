@@ -1,23 +1,25 @@
 //! Files → source text → YAML tree → typed model: everything up to the model.
 //!
-//! Also finds the files to read (`discover`) and holds the profiles built
-//! into the binary (`builtin`).
+//! Also names where a file comes from (`Input`), finds the files to read
+//! (`discover`) and holds the profiles built into the binary (`builtin`).
+//! No rules here: judging the model is `check`'s work.
 
 pub mod builtin;
-pub mod catalog;
 pub mod config;
 mod de;
 pub mod discover;
 mod events;
 pub mod git;
+mod input;
 mod parse;
-pub mod set;
 pub mod sheet;
 mod slips;
 mod source;
 mod tree;
+pub mod workbook;
 
 pub use de::{DeError, from_tree};
+pub use input::Input;
 pub use parse::parse;
 pub use source::{MAX_FILE_BYTES, Source};
 pub use tree::{Node, NodeKind};

@@ -1,12 +1,9 @@
 //! Spreadsheets → profile: the rows written by `refnum export` (CSV or XLSX)
 //! read back, every problem reported at its sheet, row and column.
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
-
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::Source;
+use crate::load::workbook::{self, WorkbookError, column_name};
 use crate::model::{
     Categorie, Competence, Competences, Mission, Profil, ProfilKind, Referentiels, Span, Spanned, Statut,
 };
@@ -18,9 +15,18 @@ pub struct Row {
     pub sheet: Option<String>,
     /// The row number, from 1 (the header is row 1).
     pub line: u32,
-    pub cells: Vec<String>,
+    /// The cells by column (from 0), in increasing order: every cell of a
+    /// CSV line, only the non-empty ones of a sheet.
+    pub cells: Vec<(usize, String)>,
     /// For CSV: the column (in characters, from 1) where each cell starts.
     pub starts: Vec<u32>,
+}
+
+impl Row {
+    /// The text of the cell in `column`, if any.
+    pub fn get(&self, column: usize) -> Option<&str> {
+        self.cells.binary_search_by_key(&column, |(c, _)| *c).ok().map(|i| self.cells[i].1.as_str())
+    }
 }
 
 /// Reads CSV text; the separator is the one the header uses (`;`, `,` or tab).
@@ -36,6 +42,10 @@ pub fn read_csv(text: &str) -> Vec<Row> {
     let (mut cells, mut field, mut quoted, mut line, mut start) = (Vec::new(), String::new(), false, 1u32, 1u32);
     let (mut starts, mut column) = (vec![1u32], 0u32);
     let mut chars = text.chars().peekable();
+    let push = |cells: &mut Vec<(usize, String)>, field: &mut String| {
+        let n = cells.len();
+        cells.push((n, crate::model::restore_formula_guard(std::mem::take(field))));
+    };
     while let Some(c) = chars.next() {
         column += 1;
         match (quoted, c) {
@@ -54,7 +64,7 @@ pub fn read_csv(text: &str) -> Vec<Row> {
             (false, '"') => quoted = true,
             (false, '\r') => {}
             (false, '\n') => {
-                cells.push(std::mem::take(&mut field));
+                push(&mut cells, &mut field);
                 rows.push(Row {
                     sheet: None,
                     line: start,
@@ -66,42 +76,27 @@ pub fn read_csv(text: &str) -> Vec<Row> {
                 column = 0;
             }
             (false, c) if c == separator => {
-                cells.push(std::mem::take(&mut field));
+                push(&mut cells, &mut field);
                 starts.push(column + 1);
             }
             (false, c) => field.push(c),
         }
     }
     if !field.is_empty() || !cells.is_empty() {
-        cells.push(field);
+        push(&mut cells, &mut field);
         rows.push(Row { sheet: None, line: start, cells, starts });
     }
-    rows.retain(|r| r.cells.iter().any(|c| !c.trim().is_empty()));
+    rows.retain(|r| r.cells.iter().any(|(_, c)| !c.trim().is_empty()));
     rows
 }
 
-/// Reads every sheet of a workbook.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
-    let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| format!("classeur illisible : {e}"))?;
-    let mut rows = Vec::new();
-    for (name, range) in workbook.worksheets() {
-        let first = range.start().map_or(0, |(r, _)| r);
-        for (i, row) in range.rows().enumerate() {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|cell| match cell {
-                    Data::Empty => String::new(),
-                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-                    other => other.to_string(),
-                })
-                .collect();
-            if cells.iter().any(|c| !c.trim().is_empty()) {
-                rows.push(Row { sheet: Some(name.clone()), line: first + i as u32 + 1, cells, starts: Vec::new() });
-            }
-        }
-    }
-    Ok(rows)
+/// Reads every sheet of a workbook, cell by cell and within bounds (see
+/// [`workbook`]); the error names the sheet and, where known, the cell.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, WorkbookError> {
+    Ok(workbook::read(bytes)?
+        .into_iter()
+        .map(|r| Row { sheet: Some(r.sheet), line: r.line, cells: r.cells, starts: Vec::new() })
+        .collect())
 }
 
 /// Where a cell is, for a finding: the text span in a CSV, line and column otherwise.
@@ -113,10 +108,19 @@ fn at(source: Option<&Source>, row: &Row, column: usize) -> Span {
     }
 }
 
+/// A column as the user sees it: a letter in a sheet, a number in a CSV.
+fn column_label(row: &Row, column: usize) -> String {
+    match row.sheet {
+        Some(_) => column_name(column),
+        None => (column + 1).to_string(),
+    }
+}
+
 fn place(row: &Row, column: usize, name: &str) -> String {
-    let letter = char::from(b'A' + u8::try_from(column.min(25)).unwrap_or(25));
     match &row.sheet {
-        Some(sheet) => format!("feuille « {sheet} », ligne {}, colonne {letter}, « {name} »", row.line),
+        Some(sheet) => {
+            format!("feuille « {sheet} », ligne {}, colonne {}, « {name} »", row.line, column_name(column))
+        }
         None => format!("ligne {}, colonne {}, « {name} »", row.line, column + 1),
     }
 }
@@ -134,21 +138,41 @@ pub fn to_profil(
 ) -> Result<Profil, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut competences = Competences::default();
-    let mut header: Option<Vec<String>> = None;
+    let mut header: Option<Vec<(usize, String)>> = None;
     for row in rows {
-        let is_header =
-            row.cells.first().is_some_and(|c| c.trim() == "profil") || row.cells.iter().any(|c| c.trim() == "libelle");
+        let is_header = row.cells.first().is_some_and(|(_, c)| c.trim() == "profil")
+            || row.cells.iter().any(|(_, c)| c.trim() == "libelle");
         if is_header {
-            let names: Vec<String> = row.cells.iter().map(|c| c.trim().to_owned()).collect();
+            let names: Vec<(usize, String)> = row.cells.iter().map(|(i, c)| (*i, c.trim().to_owned())).collect();
+            let first = row.cells.first().map_or(0, |(i, _)| *i);
             for required in REQUIRED {
-                if !names.iter().any(|n| n == required) {
+                if !names.iter().any(|(_, n)| n == required) {
                     errors.push(
                         Diagnostic::new(
                             Code::MissingKey,
-                            at(source, row, 0),
-                            format!("la colonne `{required}` manque dans l'en-tête ({})", place(row, 0, "en-tête")),
+                            at(source, row, first),
+                            format!("la colonne `{required}` manque dans l'en-tête ({})", place(row, first, "en-tête")),
                         )
-                        .with_help(format!("colonnes attendues : {}", super::super::export::csv::HEADER.join(", "))),
+                        .with_help(format!("colonnes attendues : {}", crate::model::COMPETENCE_COLUMNS.join(", "))),
+                    );
+                }
+            }
+            // A known column named twice: which one to read would be a guess.
+            for known in crate::model::COMPETENCE_COLUMNS {
+                let mut seen = names.iter().filter(|(_, n)| n == known).map(|(i, _)| *i);
+                if let (Some(once), Some(again)) = (seen.next(), seen.next()) {
+                    errors.push(
+                        Diagnostic::new(
+                            Code::DuplicateKey,
+                            at(source, row, again),
+                            format!(
+                                "la colonne `{known}` apparaît deux fois dans l'en-tête, colonnes {} et {} ({})",
+                                column_label(row, once),
+                                column_label(row, again),
+                                place(row, again, known)
+                            ),
+                        )
+                        .with_help("supprimez ou renommez l'une des deux : refnum ne devine pas laquelle lire"),
                     );
                 }
             }
@@ -160,25 +184,49 @@ pub fn to_profil(
             continue;
         }
         let Some(names) = &header else {
+            let first = row.cells.first().map_or(0, |(i, _)| *i);
             errors.push(
                 Diagnostic::new(
                     Code::MissingKey,
-                    at(source, row, 0),
-                    format!("aucun en-tête avant cette ligne ({})", place(row, 0, "en-tête")),
+                    at(source, row, first),
+                    format!("aucun en-tête avant cette ligne ({})", place(row, first, "en-tête")),
                 )
                 .with_help("la première ligne nomme les colonnes, comme l'écrit `refnum export`"),
             );
             break;
         };
-        let col = |name: &str| names.iter().position(|n| n == name);
-        let cell =
-            |name: &str| col(name).and_then(|i| row.cells.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();
+        let col = |name: &str| names.iter().find(|(_, n)| n == name).map(|(i, _)| *i);
+        let cell = |name: &str| col(name).and_then(|i| row.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();
         let here = |name: &str| at(source, row, col(name).unwrap_or(0));
         let where_ = |name: &str| place(row, col(name).unwrap_or(0), name);
         let categorie = match cell("categorie").as_str() {
             "savoirs" => Categorie::Savoirs,
             "savoir-faire" => Categorie::SavoirFaire,
             "savoir-etre" => Categorie::SavoirEtre,
+            "" => {
+                // A row with values only outside the known columns (`XFD1048576`):
+                // say where they are.
+                let filled: Vec<String> = row
+                    .cells
+                    .iter()
+                    .filter(|(_, c)| !c.trim().is_empty())
+                    .take(3)
+                    .map(|(i, _)| column_label(row, *i))
+                    .collect();
+                errors.push(
+                    Diagnostic::new(
+                        Code::UnknownValue,
+                        here("categorie"),
+                        format!(
+                            "catégorie vide ({}) ; cette ligne a pourtant des valeurs, colonne {}",
+                            where_("categorie"),
+                            filled.join(", ")
+                        ),
+                    )
+                    .with_help("catégories permises : savoirs, savoir-faire, savoir-etre ; supprimez la ligne si elle est en trop"),
+                );
+                continue;
+            }
             other => {
                 errors.push(
                     Diagnostic::new(
@@ -249,6 +297,7 @@ pub fn to_profil(
                 esco: Vec::new(),
             },
             criteres: None,
+            questions: None,
         };
         match categorie {
             Categorie::Savoirs => competences.savoirs.push(c),

@@ -16,6 +16,9 @@ pub struct Source {
     pub id: u32,
     pub name: String,
     pub text: Arc<str>,
+    /// Byte offset of the start of each line, built on the first look-up
+    /// by line number, so that each later one costs a binary search.
+    lines: Arc<std::sync::OnceLock<Vec<usize>>>,
 }
 
 static NEXT_ID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -48,6 +51,7 @@ impl Source {
                 id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                 name,
                 text: Arc::from(text),
+                lines: Arc::default(),
             }),
             Err(e) => {
                 let at = e.valid_up_to();
@@ -91,9 +95,8 @@ impl Source {
     /// The span of the character at `line:column` (both from 1), for errors
     /// that carry no byte offset.
     pub fn span_at_line_column(&self, line: u32, column: u32) -> Span {
-        let line_start: usize =
-            self.text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
-        let line_start = line_start.min(self.text.len());
+        let starts = self.line_starts();
+        let line_start = starts.get(line.saturating_sub(1) as usize).copied().unwrap_or(self.text.len());
         let rest = self.text[line_start..].split('\n').next().unwrap_or_default();
         let start =
             line_start + rest.char_indices().nth(column.saturating_sub(1) as usize).map_or(rest.len(), |(i, _)| i);
@@ -105,12 +108,21 @@ impl Source {
         Span { line, column, end_line: line, end_column: column + u32::from(end > start), start, end, file: self.id }
     }
 
+    /// Byte offset of the start of each line.
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+
     /// The span of the character at byte `offset`.
     pub fn span_at_offset(&self, offset: usize) -> Span {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = to_u32(before.matches('\n').count() + 1);
-        let column = to_u32(before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let starts = self.line_starts();
+        let index = starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let line = to_u32(index + 1);
+        let column = to_u32(self.text[starts[index]..offset].chars().count() + 1);
         self.span_at_line_column(line, column)
     }
 

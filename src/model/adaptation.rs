@@ -146,6 +146,12 @@ pub struct CompetencePatch {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteres: Option<Vec<Text>>,
+    #[schemars(
+        description = "Questions d'entretien (1 ou 2) ; données, elles remplacent toutes celles du profil de base.",
+        length(min = 1, max = 2)
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<Text>>,
     #[schemars(description = "Raison de la modification ou de l'ajout.")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub motif: Option<Text>,

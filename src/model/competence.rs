@@ -5,6 +5,24 @@ use serde::{Deserialize, Serialize};
 
 use super::{Spanned, Text};
 
+/// The columns of a table of competencies, one row per competency: what
+/// `export` writes (CSV, XLSX) and what `import` reads back.
+pub const COMPETENCE_COLUMNS: [&str; 10] =
+    ["profil", "categorie", "id", "libelle", "description", "niveau", "essentielle", "missions", "digcomp", "pix"];
+
+/// The characters a spreadsheet may read as the start of a formula (OWASP,
+/// « CSV injection »): the CSV export puts a `'` before them.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Undoes the CSV export's guard (`refnum import`): a `'` before a formula start, or before another
+/// `'`, is removed, so that export then import gives back the same text.
+pub fn restore_formula_guard(field: String) -> String {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest.to_owned(),
+        _ => field,
+    }
+}
+
 /// The three categories, in the order documents show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -107,12 +125,24 @@ pub struct Competence {
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteres: Option<Vec<Text>>,
+    // Behavioural questions for an interview guide (`refnum entretien`).
+    #[schemars(
+        description = "Questions d'entretien (1 ou 2) : questions comportementales (« Racontez une situation où… ») qui font décrire à la personne une situation vécue où la compétence a servi ; reprises par le guide d'entretien (`refnum entretien`).",
+        length(min = 1, max = 2)
+    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<Text>>,
 }
 
 impl Competence {
     /// The observable criteria, none when the field is absent.
     pub fn criteres(&self) -> &[Text] {
         self.criteres.as_deref().unwrap_or_default()
+    }
+
+    /// The interview questions, none when the field is absent.
+    pub fn questions(&self) -> &[Text] {
+        self.questions.as_deref().unwrap_or_default()
     }
 }
 

@@ -8,16 +8,20 @@ mod competence;
 mod lignes;
 mod mission;
 mod niveaux;
+mod positionnement;
 mod poste;
 mod profil;
 pub mod referentiels;
 mod spanned;
 
 pub use adaptation::{Adaptation, Base, CompetencePatch, CompetencesPatch, MissionPatch, Retrait};
-pub use competence::{Categorie, Competence, Competences, Referentiels};
+pub use competence::{
+    COMPETENCE_COLUMNS, Categorie, Competence, Competences, FORMULA_STARTS, Referentiels, restore_formula_guard,
+};
 pub use lignes::{Fusion, Lignes, Section};
 pub use mission::Mission;
 pub use niveaux::{Niveau, default_niveaux};
+pub use positionnement::{Contexte, Observation, Positionnement, PositionnementKind};
 pub use poste::{
     Candidature, Contrat, Localisation, MissionSpecifique, Poste, PosteKind, ProfilRecherchePoste, RelationsPoste,
     Structure, TypeContrat,

@@ -7,6 +7,8 @@
 //! bytes. An organisation's own model can lend its styles, header and footer
 //! (`reference`).
 
+mod entretien;
+mod grille;
 mod reference;
 mod styles;
 mod xml;
@@ -17,6 +19,8 @@ use docx_rs::{
     SpecialIndentType, Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
+pub use entretien::entretien;
+pub use grille::grille;
 pub use reference::{Reference, ReferenceError};
 use styles::Properties;
 
@@ -459,6 +463,17 @@ fn pack(doc: Docx, properties: &Properties) -> Vec<u8> {
     xml.document = mark_header_rows(&french_runs(&xml.document));
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         *part = french_runs(part);
+    }
+    // The text of a profile may hold a character XML forbids: Word would
+    // refuse the whole file (validate refuses them too, E007).
+    for part in [&mut xml.document, &mut xml.numberings, &mut xml.comments, &mut xml.doc_props.core]
+        .into_iter()
+        .chain(xml.headers.iter_mut())
+        .chain(xml.footers.iter_mut())
+    {
+        if let std::borrow::Cow::Owned(clean) = super::printable(&String::from_utf8_lossy(part)) {
+            *part = clean.into_bytes();
+        }
     }
     let mut out = std::io::Cursor::new(Vec::new());
     // Writing to memory cannot fail for I/O reasons; the XML is ours.

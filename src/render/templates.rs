@@ -4,7 +4,6 @@
 //! French typography (`typo`) on every printed value, on the free texts and
 //! on the templates' own text.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,16 +11,26 @@ use minijinja::{AutoEscape, Environment, Error as JinjaError, ErrorKind, State, 
 
 use super::markdown;
 use super::typo::{self, Ids};
+use crate::error::TemplateError;
 
 /// The default templates: file name and text.
-pub const DEFAULTS: [(&str, &str); 17] = [
+pub const DEFAULTS: [(&str, &str); 26] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("referentiel.html", include_str!("../../templates/referentiel.html")),
     ("referentiel.md", include_str!("../../templates/referentiel.md")),
     ("fiche.html", include_str!("../../templates/fiche.html")),
     ("fiche.md", include_str!("../../templates/fiche.md")),
+    ("entretien.html", include_str!("../../templates/entretien.html")),
+    ("entretien.md", include_str!("../../templates/entretien.md")),
     ("commun.md", include_str!("../../templates/commun.md")),
+    ("evaluation.css", include_str!("../../templates/evaluation.css")),
+    ("grille.html", include_str!("../../templates/grille.html")),
+    ("grille.md", include_str!("../../templates/grille.md")),
+    ("ecarts.html", include_str!("../../templates/ecarts.html")),
+    ("ecarts.md", include_str!("../../templates/ecarts.md")),
+    ("equipe.html", include_str!("../../templates/equipe.html")),
+    ("equipe.md", include_str!("../../templates/equipe.md")),
     ("site-base.html", include_str!("../../templates/site-base.html")),
     ("site-nav.html", include_str!("../../templates/site-nav.html")),
     ("site-index.html", include_str!("../../templates/site-index.html")),
@@ -43,24 +52,6 @@ fn is_markdown(mode: &AutoEscape) -> bool {
 
 /// The README written beside exported templates.
 pub const README: &str = include_str!("../../templates/README.md");
-
-/// A template that failed to load or render, with its place.
-#[derive(Debug)]
-pub struct TemplateError {
-    /// The file the error is in, as shown to the user.
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "gabarit {}, ligne {line} : {}", self.file, self.message),
-            None => write!(f, "gabarit {} : {}", self.file, self.message),
-        }
-    }
-}
 
 /// The templates in force: the defaults, and an optional folder that
 /// overrides any of them by file name.
@@ -122,9 +113,18 @@ impl Templates {
     }
 
     /// Renders a template with the given context.
+    /// The folder of `--templates`, if any: read by the command, never written over.
+    pub fn folder(&self) -> Option<&Path> {
+        self.overrides.as_deref().map(PathBuf::as_path)
+    }
+
     pub fn render<S: serde::Serialize>(&self, name: &str, context: S) -> Result<String, TemplateError> {
         let template = self.env.get_template(name).map_err(|e| self.error(name, &e))?;
-        template.render(Value::from(minijinja::value::Serde(context))).map_err(|e| self.error(name, &e))
+        let text = template.render(Value::from(minijinja::value::Serde(context))).map_err(|e| self.error(name, &e))?;
+        Ok(match super::printable(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        })
     }
 
     /// A French error naming the file at fault (the user's copy when it overrides).

@@ -57,6 +57,8 @@ pub struct CompetenceView {
     pub esco: Vec<String>,
     /// Observable criteria: what shows the expected level is reached.
     pub criteres: Vec<String>,
+    /// Interview questions (`refnum entretien`), empty when none is given.
+    pub questions: Vec<String>,
 }
 
 /// One category of competencies.
@@ -262,6 +264,7 @@ impl ProfilView {
                 rome: texts(&c.referentiels.rome),
                 esco: texts(&c.referentiels.esco),
                 criteres: texts(c.criteres()),
+                questions: texts(c.questions()),
             }
         };
         let categories: Vec<CategorieView> = Categorie::ALL

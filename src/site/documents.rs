@@ -8,13 +8,14 @@ use serde::Serialize;
 use super::pages::{self, Groupe, Lien, Row, SiteView};
 use super::{Job, Page, ecarts, render, search, stage};
 use crate::adapt::{self, Resolved};
-use crate::check::batch::Input;
 use crate::error::Error;
+use crate::load::Input;
 use crate::load::builtin;
-use crate::load::catalog;
-use crate::load::set::SetIndex;
 use crate::model::Document;
 use crate::render::{PosteView, ProfilView, Templates};
+use crate::workspace;
+use crate::workspace::catalog;
+use crate::workspace::set::SetIndex;
 
 #[derive(Serialize)]
 struct ReferentielContext<'a> {
@@ -117,8 +118,8 @@ impl Context<'_> {
         };
         let base_found = lookup(&overlay.extends.value.reference().value, input)?;
         let base_name = identity(&base_found.input);
-        let base = adapt::resolve_checked(base_found, &lookup)?;
-        let merged = adapt::resolve_checked(found, &lookup)?;
+        let base = workspace::resolve_checked(base_found, &lookup)?;
+        let merged = workspace::resolve_checked(found, &lookup)?;
         let Some(provenance) = merged.provenance.as_ref() else {
             return Err(Error::Usage(format!("{} n'est plus une adaptation", input.name())));
         };
@@ -161,7 +162,7 @@ impl Context<'_> {
         };
         let profil_found = lookup(&poste.profil.value, input)?;
         let profil_name = identity(&profil_found.input);
-        let resolved: Resolved = adapt::resolve_checked(profil_found, &lookup)?;
+        let resolved: Resolved = workspace::resolve_checked(profil_found, &lookup)?;
         let profil = &resolved.profil;
         let profil_link = self.link(&profil_name, profil);
         let url = pages::poste_page(name);

@@ -22,15 +22,16 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::adapt::{self, Resolved};
-use crate::check::batch::{Input, check_all_indexed};
+use crate::adapt::Resolved;
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
+use crate::load::Input;
 use crate::load::builtin;
-use crate::load::set::SetIndex;
 use crate::model::Document;
 use crate::progress::Progress;
 use crate::render::Templates;
+use crate::workspace::set::SetIndex;
+use crate::workspace::{self, batch::check_all_indexed};
 
 pub use stage::MARKER;
 
@@ -106,6 +107,7 @@ fn build_inner(inputs: &[Input], options: &Options) -> Result<Built, Error> {
             Input::Disk(path) => Some(path.clone()),
             Input::Builtin { .. } | Input::Stdin => None,
         })
+        .chain(options.templates.folder().map(Path::to_path_buf))
         .collect();
     let stage = stage::Stage::new(options.out, &sources)?;
     let site = |racine, page| SiteView { titre: options.titre.to_owned(), racine, page, fichiers: inputs.len() };
@@ -283,7 +285,7 @@ fn comparison_pair(set: &SetIndex<'_>) -> Result<[Resolved; 2], Error> {
     // Seen from no file of the set: an id names a file of the set, else a built-in profile.
     let from = Input::Builtin { name: "(site)", text: "" };
     let lookup = |reference: &str, from: &Input| set.lookup(reference, from);
-    let one = |id: &str| adapt::resolve_checked(lookup(id, &from)?, &lookup);
+    let one = |id: &str| workspace::resolve_checked(lookup(id, &from)?, &lookup);
     Ok([one(PAIR[0])?, one(PAIR[1])?])
 }
 

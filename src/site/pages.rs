@@ -140,7 +140,7 @@ impl Row {
 
     /// The key the index is sorted by: title without accents or case, then id.
     pub fn sort_key(&self) -> (Groupe, String, String) {
-        (self.groupe, crate::check::suggest::fold(&self.intitule), self.id.clone())
+        (self.groupe, crate::text::suggest::fold(&self.intitule), self.id.clone())
     }
 }
 
@@ -169,9 +169,9 @@ pub fn changed_fields(diff: &Diff) -> impl Iterator<Item = &crate::adapt::diff::
 
 /// How a file is named in the index: relative to the current folder when
 /// it is inside it (no `./`, no absolute path of the machine that built).
-pub fn shown(input: &crate::check::batch::Input) -> String {
+pub fn shown(input: &crate::load::Input) -> String {
     use std::path::{Component, Path};
-    let crate::check::batch::Input::Disk(path) = input else {
+    let crate::load::Input::Disk(path) = input else {
         return input.name();
     };
     let here = std::env::current_dir().ok();

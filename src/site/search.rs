@@ -17,8 +17,8 @@ use serde::Serialize;
 
 use super::pages::Row;
 use crate::adapt::{Change, ChangeKind};
-use crate::check::suggest::fold;
 use crate::model::{Categorie, Poste, Profil, Text};
+use crate::text::suggest::fold;
 
 /// Longest text kept to show under a result.
 const MAX_TEXT: usize = 220;

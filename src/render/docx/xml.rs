@@ -111,10 +111,11 @@ pub fn child(elements: &[Element], i: usize, local: &str) -> Option<usize> {
     children(elements, Some(i)).find(|(_, e)| e.local == local).map(|(j, _)| j)
 }
 
-/// Text escaped for XML content and attribute values.
+/// Text escaped for XML content and attribute values, without the
+/// characters XML forbids (`render::printable`).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::render::printable(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -1,41 +1,18 @@
-//! Local adaptation: an overlay file resolved onto its base profile (chains
-//! included), the semantic diff of two profiles, and the scaffold of a new
-//! adaptation.
+//! Resolution of an adaptation onto its base, chains included: the base is
+//! looked up (by the caller's `Lookup`), resolved in turn, merged
+//! (`adapt::merge`), then the merged profile goes through the profile rules
+//! (`check::profil_rules`), its findings placed in the adaptation's file.
 
-pub mod diff;
-mod merge;
-pub mod scaffold;
-
-pub use merge::{Change, ChangeKind, Merged, merge};
-
-use serde::Serialize;
-
-use crate::check::batch::Input;
+use crate::adapt::{self, Provenance, Resolved};
 use crate::check::profil_rules;
 use crate::diagnostic::{Code, Diagnostic, FileReport, Severity};
-use crate::error::Error;
-use crate::load::catalog::Found;
+use crate::error::{Error, TemplateError};
+use crate::load::Input;
 use crate::model::{Adaptation, Document, Profil, Span};
+use crate::workspace::catalog::Found;
 
 /// Longest chain of adaptations followed.
 const MAX_CHAIN: usize = 16;
-
-/// What an adapted profile carries beyond the merged profile itself.
-#[derive(Debug, Clone, Serialize)]
-pub struct Provenance {
-    pub base_id: String,
-    pub base_version: String,
-    pub changes: Vec<Change>,
-}
-
-/// A profile ready to use: a plain profile, or an adaptation merged onto its base.
-#[derive(Debug, Clone)]
-pub struct Resolved {
-    pub profil: Profil,
-    pub provenance: Option<Provenance>,
-    /// Warnings the merge causes in the adaptation's file.
-    pub findings: Vec<Diagnostic>,
-}
 
 /// Finds the base named by `reference`, seen from the file `from`.
 pub type Lookup<'a> = dyn Fn(&str, &Input) -> Result<Found, Error> + 'a;
@@ -99,7 +76,7 @@ fn resolve_chain(
                 .with_help(format!("lancez `refnum validate` sur le profil `{reference}` et corrigez-le d'abord")),
             ));
         }
-        Err(Error::Usage(message)) | Err(Error::Template(crate::render::TemplateError { message, .. })) => {
+        Err(Error::Usage(message)) | Err(Error::Template(TemplateError { message, .. })) => {
             return Err(fail(
                 Diagnostic::new(Code::BaseNotFound, at, format!("le profil de base `{reference}` est introuvable"))
                     .with_help(message),
@@ -167,7 +144,7 @@ fn resolve_chain(
     if let Some(requirement) = overlay.extends.value.requirement() {
         check_requirement(&requirement.value, &base.profil, requirement.span).map_err(fail)?;
     }
-    let merged = merge::merge(&base.profil, &overlay).map_err(|diagnostics| {
+    let merged = adapt::merge(&base.profil, &overlay).map_err(|diagnostics| {
         Error::Invalid(vec![FileReport { name: input.name(), source: source.clone(), diagnostics }])
     })?;
     let diagnostics = match checks {
@@ -190,7 +167,7 @@ fn resolve_chain(
 
 /// The findings of the merged profile that the adaptation causes, placed in
 /// the adaptation's file. Findings the base already had are the base's own.
-pub fn merged_findings(base: &Profil, merged: &merge::Merged, overlay: &Adaptation, file: u32) -> Vec<Diagnostic> {
+pub fn merged_findings(base: &Profil, merged: &adapt::Merged, overlay: &Adaptation, file: u32) -> Vec<Diagnostic> {
     let mut after = Vec::new();
     profil_rules(&merged.profil, &mut after);
     // The base's own findings are needed only to tell inherited ones apart.

@@ -5,73 +5,18 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::project::{self, Entry};
-use super::{Analysis, analyze};
-use crate::adapt;
+use crate::check::project::{self, Entry};
+use crate::check::{Analysis, analyze};
 use crate::diagnostic::{Code, Diagnostic, FileReport};
 use crate::error::Error;
-use crate::load::catalog::Found;
 use crate::load::discover::is_yaml;
-use crate::load::set::SetIndex;
-use crate::load::{self, Source, builtin};
+use crate::load::{Input, builtin};
 use crate::model::Document;
 use crate::model::Span;
 use crate::progress::{Progress, Silent};
-
-/// A file to check: on disk, built into the binary, or read from standard input (`-`).
-#[derive(Debug, Clone)]
-pub enum Input {
-    Disk(PathBuf),
-    Builtin { name: &'static str, text: &'static str },
-    Stdin,
-}
-
-impl Input {
-    /// The input a path names: `-` is standard input.
-    pub fn from_path(path: PathBuf) -> Input {
-        if load::is_stdio(&path) { Input::Stdin } else { Input::Disk(path) }
-    }
-
-    /// The folder relative paths written in the input start from: the
-    /// file's own, the working directory for standard input, none for a
-    /// built-in profile.
-    pub fn folder(&self) -> Option<&Path> {
-        match self {
-            Input::Disk(path) => Some(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))),
-            Input::Stdin => Some(Path::new(".")),
-            Input::Builtin { .. } => None,
-        }
-    }
-
-    /// The two built-in reference profiles.
-    pub fn builtins() -> Vec<Input> {
-        builtin::PROFILES.iter().map(|(name, text)| Input::Builtin { name, text }).collect()
-    }
-
-    pub fn name(&self) -> String {
-        match self {
-            Input::Disk(path) => path.display().to_string(),
-            Input::Builtin { name, .. } => builtin::display_name(name),
-            Input::Stdin => load::STDIN_NAME.to_owned(),
-        }
-    }
-
-    fn path(&self) -> Option<PathBuf> {
-        match self {
-            Input::Disk(path) => Some(path.clone()),
-            Input::Builtin { .. } | Input::Stdin => None,
-        }
-    }
-
-    /// Reads the input; `Err` only when it cannot be read at all.
-    pub fn source(&self) -> Result<Result<Source, Diagnostic>, Error> {
-        Ok(match self {
-            Input::Disk(path) => Source::from_bytes(self.name(), &load::read(path)?),
-            Input::Builtin { text, .. } => Source::from_bytes(self.name(), text.as_bytes()),
-            Input::Stdin => Source::from_bytes(self.name(), &load::read_stdin()?),
-        })
-    }
-}
+use crate::workspace;
+use crate::workspace::catalog::Found;
+use crate::workspace::set::SetIndex;
 
 /// A checked file, what the cross-file rules need of it, and whether it is
 /// a valid adaptation, to resolve once every base is known.
@@ -210,8 +155,8 @@ fn repeated_lines(set: &SetIndex<'_>, inputs: &[Input], posts: Vec<usize>) -> Ve
                 return None;
             };
             let base = lookup(&poste.profil.value, &inputs[i]).ok()?;
-            let resolved = adapt::resolve(base, &lookup).ok()?;
-            let diagnostics = super::repetition::check(poste, &resolved.profil);
+            let resolved = workspace::resolve(base, &lookup).ok()?;
+            let diagnostics = crate::check::repetition::check(poste, &resolved.profil);
             (!diagnostics.is_empty()).then_some((i, diagnostics))
         })
         .collect()
@@ -245,7 +190,7 @@ fn post_profiles_by_path(
                 Ok(found) if matches!(found.document, Document::Poste(_)) => {
                     format!("`{profil}` est une autre fiche de poste, pas un profil")
                 }
-                Ok(found) => match adapt::resolve(found, &lookup) {
+                Ok(found) => match workspace::resolve(found, &lookup) {
                     Ok(_) => return None,
                     Err(_) => format!("le profil `{profil}` de ce poste contient des erreurs"),
                 },
@@ -271,7 +216,7 @@ fn resolve_adaptations<T: Send>(
     let found: Vec<(usize, Vec<Diagnostic>)> = adaptations
         .into_par_iter()
         .map(|i| {
-            let diagnostics = match set.get(i).and_then(|found| adapt::resolve(found, &lookup)) {
+            let diagnostics = match set.get(i).and_then(|found| workspace::resolve(found, &lookup)) {
                 Ok(resolved) => resolved.findings,
                 Err(Error::Invalid(reports)) => reports.into_iter().flat_map(|r| r.diagnostics).collect(),
                 Err(e) => vec![Diagnostic::new(Code::BaseNotFound, Span::default(), e.to_string())],
@@ -287,14 +232,11 @@ fn resolve_adaptations<T: Send>(
         if report.source.is_none() {
             report.source = reread(&inputs[i]);
         }
+        // The adaptation was read again to be resolved: the same finding may come twice.
+        let key = |x: &Diagnostic| (x.code, x.message.clone(), x.span.line, x.span.column);
+        let mut seen: std::collections::HashSet<_> = report.diagnostics.iter().map(key).collect();
         for d in diagnostics {
-            // The adaptation was read again to be resolved: the same finding may come twice.
-            let same = |x: &Diagnostic| {
-                x.code == d.code
-                    && x.message == d.message
-                    && (x.span.line, x.span.column) == (d.span.line, d.span.column)
-            };
-            if !report.diagnostics.iter().any(same) {
+            if seen.insert(key(&d)) {
                 report.diagnostics.push(d);
             }
         }

@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::builtin;
 use super::catalog::{self, Found};
-use super::discover::is_yaml;
-use crate::check::batch::Input;
 use crate::error::Error;
+use crate::load::Input;
+use crate::load::builtin;
+use crate::load::discover::is_yaml;
 
 /// Source text, in bytes, of the bases kept at most (their models take
 /// about seven times as much memory).

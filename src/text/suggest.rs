@@ -29,11 +29,24 @@ pub fn fold(word: &str) -> String {
     out
 }
 
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
+/// Beyond this many candidates, no suggestion is looked for: each mistyped
+/// word then costs a bounded time, however long the list it is checked
+/// against (a file with thousands of unknown ids stays linear).
+pub const MAX_CANDIDATES: usize = 1000;
+
+/// How many items `listing` shows before it says how many there are.
+pub const MAX_LISTED: usize = 20;
+
+/// The candidate closest to `word`, if it is close enough to be a likely
+/// typo; none among more than `MAX_CANDIDATES` candidates.
 pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let candidates: Vec<&str> = candidates.into_iter().take(MAX_CANDIDATES + 1).collect();
+    if candidates.len() > MAX_CANDIDATES {
+        return None;
+    }
     let folded = fold(word);
     let mut best: Option<(&str, f64)> = None;
     for candidate in candidates {
@@ -54,9 +67,35 @@ where
     closest(word, candidates).map(|c| format!("vouliez-vous dire `{c}` ?"))
 }
 
+/// `a, b, c` for a short list; the first `MAX_LISTED` items and the count
+/// for a long one (`a, b, … (250 en tout)`), so that a hint repeated on
+/// thousands of findings stays short.
+pub fn listing(items: &[&str]) -> String {
+    if items.len() <= MAX_LISTED {
+        return items.join(", ");
+    }
+    format!("{}, … ({} en tout)", items[..MAX_LISTED].join(", "), items.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_are_cut() {
+        assert_eq!(listing(&["a", "b"]), "a, b");
+        let many: Vec<String> = (0..25).map(|i| format!("M-{i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let shown = listing(&many);
+        assert!(shown.starts_with("M-0, M-1, ") && shown.ends_with("M-19, … (25 en tout)"), "{shown}");
+    }
+
+    #[test]
+    fn too_many_candidates_give_no_suggestion() {
+        let many: Vec<String> = (0..=MAX_CANDIDATES).map(|i| format!("M-{i}")).collect();
+        assert_eq!(closest("M-1", many.iter().map(String::as_str).take(MAX_CANDIDATES)), Some("M-1"));
+        assert_eq!(closest("M-1", many.iter().map(String::as_str)), None);
+    }
 
     #[test]
     fn accented_key_finds_its_ascii_spelling() {

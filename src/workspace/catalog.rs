@@ -4,17 +4,18 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::adapt::{self, Resolved};
+use crate::adapt::Resolved;
 use crate::check::analyze;
 use rayon::prelude::*;
 
-use crate::check::batch::Input;
-use crate::check::suggest;
 use crate::diagnostic::{FileReport, Severity};
 use crate::error::Error;
+use crate::load::Input;
 use crate::load::builtin;
 use crate::load::discover::{discover, is_yaml};
 use crate::model::{Document, Poste};
+use crate::text::suggest;
+use crate::workspace;
 
 /// A document found and checked, with where it came from.
 #[derive(Debug, Clone)]
@@ -59,7 +60,7 @@ pub fn find(reference: &str, dir: Option<&Path>) -> Result<Found, Error> {
 
 fn looks_like_path(reference: &str) -> bool {
     let path = Path::new(reference);
-    if super::is_stdio(path) {
+    if crate::load::is_stdio(path) {
         return true;
     }
     path.is_file() || is_yaml(path) || reference.contains(std::path::MAIN_SEPARATOR)
@@ -148,19 +149,23 @@ fn base_among(reference: &str, from: &Input, dir: Option<&Path>, search_folder: 
 
 /// Resolves a found document into a profile (merging adaptations onto their bases).
 pub fn resolve(found: Found, dir: Option<&Path>) -> Result<Resolved, Error> {
-    adapt::resolve(found, &|reference: &str, from: &Input| base_of(reference, from, dir))
+    workspace::resolve(found, &|reference: &str, from: &Input| base_of(reference, from, dir))
 }
 
 /// Finds a profile or an adaptation (not a post) and resolves it.
 pub fn find_profil(reference: &str, dir: Option<&Path>) -> Result<Resolved, Error> {
-    let found = find(reference, dir)?;
+    resolve(not_poste(find(reference, dir)?)?, dir)
+}
+
+/// A document found for a command that expects a profile: a post is refused.
+pub fn not_poste(found: Found) -> Result<Found, Error> {
     if let Document::Poste(_) = found.document {
         return Err(Error::Usage(format!(
             "{} est une fiche de poste ; cette commande attend un profil (utilisez `refnum fiche` pour un poste)",
             found.input.name()
         )));
     }
-    resolve(found, dir)
+    Ok(found)
 }
 
 /// The profile a post is built on: a path relative to the post's file, or an exact id.

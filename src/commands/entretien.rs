@@ -1,0 +1,47 @@
+//! `refnum entretien`: the interview guide of a post, or of a profile alone.
+
+use crate::cli::{Contexte, EntretienArgs, EntretienFormat};
+use crate::error::Error;
+use crate::model::Document;
+use crate::render::{self, Format};
+use crate::workspace::catalog;
+use crate::{Outcome, Terminal};
+
+pub fn run(args: &EntretienArgs, terminal: Terminal) -> Result<Outcome, Error> {
+    let dir = catalog::profile_dir(args.document.profiles.as_deref());
+    let found = catalog::find(&args.cible, dir.as_deref())?;
+    let sources = super::Sources::default();
+    sources.note(&found.input);
+    sources.check(args.document.output.as_deref())?;
+    let format = match args.format {
+        EntretienFormat::Markdown => Format::Markdown,
+        EntretienFormat::Html => Format::Html,
+        EntretienFormat::Docx => Format::Docx,
+    };
+    let contexte = match args.contexte {
+        Contexte::Recrutement => render::Contexte::Recrutement,
+        Contexte::EntretienAnnuel => render::Contexte::EntretienAnnuel,
+    };
+    let templates = super::templates_from(args.document.templates.as_deref())?;
+    sources.note_templates(&templates);
+    sources.check(args.document.output.as_deref())?;
+    let bytes = match &found.document {
+        Document::Poste(poste) => {
+            let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
+            render::entretien(&resolved.profil, Some(poste), contexte, format, &templates)?
+        }
+        _ => {
+            let resolved = sources.resolve(found.clone(), dir.as_deref())?;
+            sources.check(args.document.output.as_deref())?;
+            render::entretien(&resolved.profil, None, contexte, format, &templates)?
+        }
+    };
+    super::deliver(
+        bytes,
+        args.document.output.as_deref(),
+        format == Format::Docx,
+        "Guide d'entretien écrit",
+        &sources,
+        terminal,
+    )
+}

@@ -1,0 +1,50 @@
+//! `refnum grille`: the positioning grid of a profile or of a post.
+
+use crate::assess::{Grille, xlsx};
+use crate::cli::{GrilleArgs, GrilleFormat};
+use crate::error::Error;
+use crate::model::Document;
+use crate::render::{self, Format};
+use crate::workspace::catalog;
+use crate::{Outcome, Terminal};
+
+pub fn run(args: &GrilleArgs, terminal: Terminal) -> Result<Outcome, Error> {
+    let dir = catalog::profile_dir(args.document.profiles.as_deref());
+    let found = catalog::find(&args.cible, dir.as_deref())?;
+    let sources = super::Sources::default();
+    sources.note(&found.input);
+    sources.check(args.document.output.as_deref())?;
+    let grille = match &found.document {
+        Document::Poste(poste) => {
+            let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
+            let view = render::PosteView::new(poste.as_ref(), &resolved.profil);
+            Grille::new(&resolved.profil, Some(format!("{} · {}", view.intitule, view.structure)))
+        }
+        _ => {
+            let resolved = sources.resolve(found.clone(), dir.as_deref())?;
+            sources.check(args.document.output.as_deref())?;
+            Grille::new(&resolved.profil, None)
+        }
+    };
+    let (bytes, binary) = match args.format {
+        GrilleFormat::Xlsx => {
+            (xlsx::grille(&grille).map_err(|e| Error::Usage(format!("classeur impossible à écrire : {e}")))?, true)
+        }
+        GrilleFormat::Docx => (render::grille(&grille, Format::Docx, &super::templates_from(None)?)?, true),
+        GrilleFormat::Html | GrilleFormat::Markdown => {
+            let templates = super::templates_from(args.document.templates.as_deref())?;
+            sources.note_templates(&templates);
+            sources.check(args.document.output.as_deref())?;
+            let format = if args.format == GrilleFormat::Html { Format::Html } else { Format::Markdown };
+            (render::grille(&grille, format, &templates)?, false)
+        }
+    };
+    super::deliver(
+        bytes,
+        args.document.output.as_deref(),
+        binary,
+        "Grille de positionnement écrite",
+        &sources,
+        terminal,
+    )
+}
