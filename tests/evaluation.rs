@@ -408,3 +408,25 @@ fn a_grid_with_nothing_assessed_never_concludes_that_nothing_is_to_work_on() {
     assert!(one.contains("essentielles n’ont pas été évaluées"), "{one}");
     assert!(!one.contains("Rien à travailler"), "{one}");
 }
+
+#[test]
+fn a_team_view_counts_each_person_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let grid = |person: &str| {
+        format!(
+            "type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\npersonne: {person}\nobservations:\n  - competence: S-01\n    niveau: 2\n"
+        )
+    };
+    std::fs::write(d.join("a.yaml"), grid("Camille Martin")).unwrap();
+    std::fs::write(d.join("b.yaml"), grid("Camille Martin")).unwrap();
+    std::fs::write(d.join("c.yaml"), grid("Sacha Bernard")).unwrap();
+    for files in [["a.yaml", "b.yaml"], ["c.yaml", "c.yaml"]] {
+        let o = refnum_in(d, &["positionnement", files[0], files[1], "--pseudonymiser", "-o", "equipe.html"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("deux grilles de la même personne"), "{}", stderr(&o));
+        assert!(!d.join("equipe.html").exists());
+    }
+    let o = refnum_in(d, &["positionnement", "a.yaml", "c.yaml", "-o", "equipe.html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
