@@ -14,6 +14,18 @@
 //! on corpora of up to 1,000 files only (about 80 s), unless `--tout`.
 //! A site of 10,000 full profiles (about 600 Mo of pages) is not built.
 //!
+//! `--lecture` measures the read path instead, side by side in one run with
+//! a Python baseline (`benches/baseline_pyyaml.py`: PyYAML's libyaml loader
+//! and the same structural and reference checks): `refnum validate` and the
+//! baseline on 1,000 generated profiles, on 2 cores; `refnum validate` on
+//! one thread, in MB of YAML per second; 10,000 full profiles; the peak
+//! memory at 1,000 and 10,000 files. `--avant BIN` adds another build of
+//! refnum (the one before a change) to every line.
+//!
+//! ```sh
+//! cargo bench --bench scale -- --lecture [--avant /chemin/refnum-avant]
+//! ```
+//!
 //! Figures are recorded in docs/performance.md.
 
 mod corpus;
@@ -46,6 +58,11 @@ fn main() {
         let n: usize = args.get(pos + 2).and_then(|n| n.parse().ok()).expect("--generate DIR N");
         let written = corpus::generate(&dir, &Mix::repository(n));
         println!("{written} fichiers écrits dans {}", dir.display());
+        return;
+    }
+    if args.iter().any(|a| a == "--lecture") {
+        let before = args.iter().position(|a| a == "--avant").and_then(|i| args.get(i + 1)).map(PathBuf::from);
+        read_path(before.as_deref());
         return;
     }
     let everything = args.iter().any(|a| a == "--tout");
@@ -89,6 +106,110 @@ fn main() {
         }
         std::fs::remove_dir_all(&folder).expect("remove corpus");
     }
+}
+
+/// Runs of each measure of the read path (the median is shown).
+const READ_RUNS: usize = 3;
+
+/// The read path: refnum beside the Python baseline, on 2 cores and on one.
+fn read_path(before: Option<&Path>) {
+    let bin = Path::new(env!("CARGO_BIN_EXE_refnum"));
+    let baseline = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches").join("baseline_pyyaml.py");
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+    let pyyaml = Command::new(&python)
+        .args(["-c", "import yaml; assert yaml.CLoader; print(yaml.__version__)"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    println!("machine : {} cœurs, {}", std::thread::available_parallelism().map_or(1, |n| n.get()), cpu_model());
+    match &pyyaml {
+        Some(version) => println!("référence : {python} avec PyYAML {version} (yaml.CLoader, libyaml)"),
+        None => println!("PyYAML avec libyaml absent (pip install pyyaml) : référence omise"),
+    }
+    let mut binaries = vec![("refnum", bin.to_path_buf())];
+    if let Some(before) = before {
+        binaries.insert(0, ("refnum (avant)", before.to_path_buf()));
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    println!();
+    println!(
+        "{:<16} {:>8} {:>8}  {:<30} {:>10}  {:>10}  {:>9}  {:>11}",
+        "corpus", "fichiers", "Mo", "commande", "médiane", "minimum", "Mo/s", "mémoire max"
+    );
+    for (label, mix, python_too) in [
+        ("profils complets", Mix::profiles_only(1_000), true),
+        ("dépôt (mixte)", Mix::repository(1_000), true),
+        ("profils complets", Mix::profiles_only(10_000), false),
+    ] {
+        let n = mix.total();
+        let folder = dir.path().join(format!("{}-{n}", if mix.postes > 0 { "mixte" } else { "profils" }));
+        corpus::generate(&folder, &mix);
+        let mb = folder_bytes(&folder) as f64 / 1e6;
+        let runs = if n >= SINGLE_RUN_FROM { 2 } else { READ_RUNS };
+        let show_mb = |what: &str, runs: &[Run]| {
+            let m = median(runs);
+            let min = runs.iter().map(|r| r.wall).min().unwrap_or_default();
+            let peak = runs.iter().map(|r| r.peak_kib).max().unwrap_or(0);
+            println!(
+                "{label:<16} {n:>8} {mb:>8.1}  {what:<30} {:>8.3} s  {:>8.3} s  {:>9.1}  {:>7.1} Mio",
+                m.wall.as_secs_f64(),
+                min.as_secs_f64(),
+                mb / m.wall.as_secs_f64(),
+                peak as f64 / 1024.0
+            );
+            m.wall.as_secs_f64()
+        };
+        // Interleaved runs, so that the load of the machine weighs on each alike.
+        let mut two_cores: Vec<Vec<Run>> = vec![Vec::new(); binaries.len()];
+        let mut one_core: Vec<Vec<Run>> = vec![Vec::new(); binaries.len()];
+        let mut python_runs = Vec::new();
+        for _ in 0..runs {
+            for (i, (_, b)) in binaries.iter().enumerate() {
+                two_cores[i].push(run(validate(b, &folder, None)));
+                if n < SINGLE_RUN_FROM {
+                    one_core[i].push(run(validate(b, &folder, Some(1))));
+                }
+            }
+            if python_too && pyyaml.is_some() {
+                let mut command = Command::new(&python);
+                command.arg(&baseline).arg(&folder).args(["--jobs", "2"]);
+                python_runs.push(run(command));
+            }
+        }
+        let python_time = (!python_runs.is_empty()).then(|| show_mb("PyYAML CLoader (2 processus)", &python_runs));
+        for (i, (name, _)) in binaries.iter().enumerate() {
+            let t = show_mb(&format!("{name} validate"), &two_cores[i]);
+            if let Some(p) = python_time {
+                println!("{:<16} {:>8} {:>8}  → {:.1} fois plus rapide que la référence", "", "", "", p / t);
+            }
+            if !one_core[i].is_empty() {
+                show_mb(&format!("{name} validate (1 fil)"), &one_core[i]);
+            }
+        }
+        std::fs::remove_dir_all(&folder).expect("remove corpus");
+    }
+}
+
+fn validate(bin: &Path, folder: &Path, threads: Option<usize>) -> Command {
+    let mut command = Command::new(bin);
+    command.arg("validate").arg(folder);
+    if let Some(n) = threads {
+        command.env("RAYON_NUM_THREADS", n.to_string());
+    }
+    command
+}
+
+fn folder_bytes(folder: &Path) -> u64 {
+    std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => folder_bytes(&e.path()),
+            _ => e.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
 }
 
 /// `check-jsonschema` over the corpus, one schema per kind of file, in one

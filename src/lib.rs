@@ -5,8 +5,8 @@
 //! (rules over one file → diagnostics), `adapt` (merge and diff of models),
 //! `workspace` (a set of files: ids, bases, adaptation chains, the rules
 //! across files), then `render`, `export`, `assess` (grids and gap reports)
-//! and `site`, and `commands` (one
-//! per subcommand) at the top; `model`, `diagnostic`, `error` and the leaf
+//! and `site`, and `commands` (one per subcommand) and `fuzz` (the entry
+//! points of the fuzz targets) at the top; `model`, `diagnostic`, `error` and the leaf
 //! helpers of `text` underneath all. ARCHITECTURE.md gives the layers and
 //! `tests/architecture.rs` enforces them. The library never prints: `run`
 //! returns what to print and the exit code.
@@ -21,6 +21,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod fuzz;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -84,13 +85,18 @@ pub fn run(cli: cli::Cli, terminal: Terminal, progress: &dyn progress::Progress)
         cli::Command::Manpage(args) => commands::manpage::run(&args),
         cli::Command::Help(args) => cli::help(&args.commande),
     };
-    result.unwrap_or_else(|e| match e {
+    result.unwrap_or_else(|e| failure(e, terminal.stderr_color))
+}
+
+/// What a command that failed prints, and its exit code.
+fn failure(e: Error, color: bool) -> Outcome {
+    match e {
         Error::Invalid(reports) => {
             let summary = diagnostic::Summary::of(&reports);
-            let stderr = diagnostic::human::render(&reports, &summary, terminal.stderr_color);
+            let stderr = diagnostic::human::render(&reports, &summary, color);
             Outcome { stdout: Vec::new(), stderr, code: exit::INVALID }
         }
         Error::Template(e) => Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::INVALID },
         e => Outcome { stdout: Vec::new(), stderr: format!("erreur : {e}\n"), code: exit::FAILURE },
-    })
+    }
 }

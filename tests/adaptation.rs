@@ -223,7 +223,7 @@ fn overlay(text: &str) -> Adaptation {
 }
 
 const HEAD: &str =
-    "type: profil\nid: essai\nextends: conseiller-referent-entreprise\nversion: 1.1.0\nmise-a-jour: 2026-11-29\n";
+    "type: profil\nid: essai\nextends: conseiller-referent-entreprise\nversion: 1.2.0\nmise-a-jour: 2026-11-29\n";
 
 #[test]
 fn an_empty_overlay_resolves_to_the_base() {

@@ -26,6 +26,7 @@ const LAYERS: &[&[&str]] = &[
     &["lib"],
     &["cli"],
     &["commands"],
+    &["fuzz"],
 ];
 
 /// One path to another top-level module.

@@ -153,7 +153,7 @@ fn a_yaml_positioning_gives_the_same_report() {
     std::fs::write(
         dir.path().join("camille.yaml"),
         format!(
-            "type: positionnement\nprofil: {PROFIL}\nversion: 1.1.0\npersonne: Camille Martin\ndate: 2026-03-02\ncontexte: positionnement-formation\nobservations:\n  - competence: S-01\n    niveau: 2\n    preuves: Confond trésorerie et chiffre d'affaires\n  - competence: S-02\n    niveau: 3\n  - competence: S-03\n    niveau: 4\n  - competence: S-04\n    niveau: 1\n  - competence: S-05\n"
+            "type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\npersonne: Camille Martin\ndate: 2026-03-02\ncontexte: positionnement-formation\nobservations:\n  - competence: S-01\n    niveau: 2\n    preuves: Confond trésorerie et chiffre d'affaires\n  - competence: S-02\n    niveau: 3\n  - competence: S-03\n    niveau: 4\n  - competence: S-04\n    niveau: 1\n  - competence: S-05\n"
         ),
     )
     .unwrap();
@@ -253,12 +253,12 @@ fn each_malformed_grid_is_refused_at_its_sheet_row_and_column_and_nothing_is_wri
         format!("{}<c r=\"B13\" t=\"inlineStr\"><is><t>S-99</t></is></c>{}", &s[..start], &s[end..])
     });
     refused(d, "id-inconnu.xlsx", &unknown, &["E013", "la compétence `S-99` n'existe pas", "ligne 13, colonne B"]);
-    let other_version = edit(&bytes, "xl/sharedStrings.xml", |s| s.replacen("<t>1.1.0</t>", "<t>1.0.0</t>", 1));
+    let other_version = edit(&bytes, "xl/sharedStrings.xml", |s| s.replacen("<t>1.2.0</t>", "<t>1.0.0</t>", 1));
     refused(
         d,
         "version.xlsx",
         &other_version,
-        &["E013", "version 1.0.0 du profil", "en version 1.1.0", "feuille « refnum », ligne 3, colonne B"],
+        &["E013", "version 1.0.0 du profil", "en version 1.2.0", "feuille « refnum », ligne 3, colonne B"],
     );
     let other_profile = edit(&bytes, "xl/sharedStrings.xml", |s| {
         s.replacen(&format!("<t>{PROFIL}</t>"), "<t>coordinateur-referent-entreprise</t>", 1)
@@ -373,7 +373,7 @@ fn a_date_typed_as_a_date_in_excel_is_read_as_shown() {
 fn a_malformed_yaml_positioning_is_refused_at_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let head = format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.1.0\nobservations:\n");
+    let head = format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\nobservations:\n");
     let write = |text: &str| std::fs::write(d.join("p.yaml"), text).unwrap();
     write(&format!("{head}  - competence: S-01\n    niveau: 9\n"));
     let o = refnum_in(d, &["positionnement", "p.yaml", "-o", "r.md"]);
@@ -424,7 +424,7 @@ fn the_workbook_carries_its_drop_downs_its_protection_and_its_profile() {
     let meta = part(&bytes, "xl/worksheets/sheet2.xml");
     assert!(meta.contains("<sheetProtection"));
     let strings = part(&bytes, "xl/sharedStrings.xml");
-    assert!(strings.contains(&format!("<t>{PROFIL}</t>")) && strings.contains("<t>1.1.0</t>"));
+    assert!(strings.contains(&format!("<t>{PROFIL}</t>")) && strings.contains("<t>1.2.0</t>"));
     // Deterministic.
     assert_eq!(bytes, grid(dir.path(), "encore.xlsx"));
 }
@@ -456,7 +456,7 @@ fn positioning_files_never_enter_a_site() {
     .unwrap();
     std::fs::write(
         d.join("profiles/camille.yaml"),
-        format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.1.0\npersonne: Camille Martin\nobservations: []\n"),
+        format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\npersonne: Camille Martin\nobservations: []\n"),
     )
     .unwrap();
     let o = refnum_in(d, &["build", "--out", "site"]);

@@ -255,7 +255,7 @@ fn an_adaptation_names_its_base_at_the_top_of_its_pages() {
         let base = header.split("<p class=\"adapte\">").nth(1).unwrap_or_else(|| panic!("{page}: no base at the top"));
         let base = base.split("</p>").next().unwrap();
         assert!(base.contains("href=\"../profils/conseiller-referent-entreprise.html\""), "{page}: {base}");
-        assert!(base.contains("Conseiller·ère numérique référent·e entreprise</a>, version 1.1.0"), "{page}: {base}");
+        assert!(base.contains("Conseiller·ère numérique référent·e entreprise</a>, version 1.2.0"), "{page}: {base}");
     }
     // A national profile adapts nothing.
     assert!(!text(&site, "profils/conseiller-referent-entreprise.html").contains("class=\"adapte\""));

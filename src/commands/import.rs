@@ -5,7 +5,7 @@ use crate::cli::ImportArgs;
 use crate::diagnostic::{Code, Diagnostic, FileReport, Severity};
 use crate::error::Error;
 use crate::load::{self, MAX_FILE_BYTES, Source, sheet};
-use crate::model::Span;
+use crate::model::{Profil, Span};
 use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
@@ -18,6 +18,61 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
     sources.check(args.output.as_deref())?;
     let bytes = load::read(&args.fichier)?;
     let extension = args.fichier.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+    let kind = match extension.as_deref() {
+        Some("xlsx") => SheetKind::Xlsx,
+        Some("csv" | "txt") => SheetKind::Csv,
+        _ => return Err(Error::Usage(format!("{name} : un tableau .csv ou .xlsx est attendu"))),
+    };
+    let dir = catalog::profile_dir(args.profiles.as_deref());
+    let template = match &args.base {
+        Some(base) => Some(catalog::find_profil(base, dir.as_deref())?.profil),
+        None => None,
+    };
+    let output = super::output_file(args.output.as_deref()).map_or("sortie".into(), |p| p.display().to_string());
+    let text = profile_text(&Sheet { name: &name, bytes: &bytes, kind }, &args.id, template.as_ref(), &date, &output)?;
+    match super::output_file(args.output.as_deref()) {
+        Some(path) if path.exists() => {
+            Err(Error::Usage(format!("{} existe déjà : refnum n'écrase pas un profil", path.display())))
+        }
+        Some(path) => {
+            crate::output::write_atomic(path, text.as_bytes())?;
+            Ok(Outcome {
+                stdout: Vec::new(),
+                stderr: format!("Profil écrit dans {} ; vérifiez-le avec `refnum validate`.\n", path.display()),
+                code: exit::OK,
+            })
+        }
+        None => Ok(Outcome { stdout: text.into_bytes(), stderr: String::new(), code: exit::OK }),
+    }
+}
+
+/// The two kinds of spreadsheet `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetKind {
+    Csv,
+    Xlsx,
+}
+
+/// A spreadsheet as read: its name for messages, its bytes, its kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Sheet<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    pub kind: SheetKind,
+}
+
+/// The text of the profile built from `sheet`, checked as `validate`
+/// would: what `import` delivers. Touches no file (`output` only names the
+/// destination in messages), so the fuzz targets run this very path.
+pub fn profile_text(
+    sheet: &Sheet<'_>,
+    id: &str,
+    template: Option<&Profil>,
+    date: &str,
+    output: &str,
+) -> Result<String, Error> {
+    let name = sheet.name.to_owned();
+    let bytes = sheet.bytes;
     let invalid = |source: Option<&Source>, diagnostic: Diagnostic| {
         Error::Invalid(vec![FileReport {
             name: name.clone(),
@@ -25,12 +80,12 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
             diagnostics: vec![diagnostic],
         }])
     };
-    let (rows, source) = match extension.as_deref() {
-        Some("xlsx") => {
+    let (rows, source) = match sheet.kind {
+        SheetKind::Xlsx => {
             if bytes.len() > MAX_FILE_BYTES {
                 return Err(invalid(None, too_large()));
             }
-            let rows = sheet::read_xlsx(&bytes).map_err(|e| {
+            let rows = sheet::read_xlsx(bytes).map_err(|e| {
                 if e.limit {
                     let (line, column) = e.cell.map_or((1, 1), |(row, col)| (row, u32::try_from(col + 1).unwrap_or(u32::MAX)));
                     let span = Span { line, column, end_line: line, end_column: column, ..Span::default() };
@@ -46,8 +101,8 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
             })?;
             (rows, None)
         }
-        Some("csv" | "txt") => {
-            let mut source = Source::from_bytes(name.clone(), &bytes).map_err(|d| invalid(None, d))?;
+        SheetKind::Csv => {
+            let mut source = Source::from_bytes(name.clone(), bytes).map_err(|d| invalid(None, d))?;
             // Line breaks of old Mac files (a carriage return alone): read as
             // lines, and shown so in the messages.
             if !source.text.contains('\n') && source.text.contains('\r') {
@@ -56,21 +111,14 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
             }
             (sheet::read_csv(&source.text), Some(source))
         }
-        _ => return Err(Error::Usage(format!("{name} : un tableau .csv ou .xlsx est attendu"))),
     };
-    let dir = catalog::profile_dir(args.profiles.as_deref());
-    let template = match &args.base {
-        Some(base) => Some(catalog::find_profil(base, dir.as_deref())?.profil),
-        None => None,
-    };
-    let profil =
-        sheet::to_profil(&rows, &args.id, template.as_ref(), source.as_ref(), &date).map_err(|diagnostics| {
-            Error::Invalid(vec![FileReport {
-                name: name.clone(),
-                source: source.as_ref().map(|s| s.text.clone()),
-                diagnostics,
-            }])
-        })?;
+    let profil = sheet::to_profil(&rows, id, template, source.as_ref(), date).map_err(|diagnostics| {
+        Error::Invalid(vec![FileReport {
+            name: name.clone(),
+            source: source.as_ref().map(|s| s.text.clone()),
+            diagnostics,
+        }])
+    })?;
     let body =
         serde_saphyr::to_string(&profil).map_err(|e| Error::Usage(format!("profil impossible à écrire : {e}")))?;
     let text = format!(
@@ -88,14 +136,8 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
         d.help = Some("un profil tient en quelques dizaines de Kio : le tableau a-t-il des cellules démesurées ou des lignes en trop ?".into());
         return Err(invalid(source.as_ref(), d));
     }
-    let generated = Source::from_bytes(
-        format!(
-            "{} (profil construit)",
-            super::output_file(args.output.as_deref()).map_or("sortie".into(), |p| p.display().to_string())
-        ),
-        text.as_bytes(),
-    )
-    .map_err(|d| invalid(None, d))?;
+    let generated =
+        Source::from_bytes(format!("{output} (profil construit)"), text.as_bytes()).map_err(|d| invalid(None, d))?;
     let analysis = analyze(&generated);
     if analysis.diagnostics.iter().any(|d| d.severity() == Severity::Error) {
         return Err(Error::Invalid(vec![FileReport {
@@ -104,20 +146,7 @@ pub fn run(args: &ImportArgs) -> Result<Outcome, Error> {
             diagnostics: analysis.diagnostics,
         }]));
     }
-    match super::output_file(args.output.as_deref()) {
-        Some(path) if path.exists() => {
-            Err(Error::Usage(format!("{} existe déjà : refnum n'écrase pas un profil", path.display())))
-        }
-        Some(path) => {
-            crate::output::write_atomic(path, text.as_bytes())?;
-            Ok(Outcome {
-                stdout: Vec::new(),
-                stderr: format!("Profil écrit dans {} ; vérifiez-le avec `refnum validate`.\n", path.display()),
-                code: exit::OK,
-            })
-        }
-        None => Ok(Outcome { stdout: text.into_bytes(), stderr: String::new(), code: exit::OK }),
-    }
+    Ok(text)
 }
 
 /// The file is over the size limit (E003).

@@ -8,6 +8,7 @@ pub mod builtin;
 pub mod config;
 mod de;
 pub mod discover;
+mod events;
 pub mod git;
 mod input;
 mod parse;

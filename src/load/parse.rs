@@ -4,7 +4,7 @@ use serde_saphyr::{Error as YamlError, ExternalMessageSource, budget::BudgetBrea
 
 use super::slips;
 use super::source::Source;
-use super::tree::{Node, RawNode};
+use super::tree::{Location, Node, RawNode};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
@@ -37,6 +37,15 @@ pub fn parse(source: &Source) -> Result<Option<Node>, Diagnostic> {
     if source.text.trim().is_empty() || only_comments(&source.text) {
         return Ok(None);
     }
+    if let Some(root) = super::events::tree(&source.text) {
+        return Ok(Some(root));
+    }
+    read_with_serde_saphyr(source)
+}
+
+/// The tree as serde-saphyr reads it, or its error in French: the path of
+/// every file the event reader hands back, errors included.
+pub(super) fn read_with_serde_saphyr(source: &Source) -> Result<Option<Node>, Diagnostic> {
     match serde_saphyr::from_str_with_options::<RawNode>(&source.text, options()) {
         Ok(RawNode(node)) => Ok(Some(node)),
         Err(error) => Err(diagnostic(source, &error)),
@@ -55,7 +64,7 @@ fn diagnostic(source: &Source, error: &YamlError) -> Diagnostic {
     let error = error.without_snippet();
     let text = error.to_string();
     let span = match (error.location(), position_in(&text)) {
-        (Some(l), _) if l.line() > 0 => source.span_at(&l),
+        (Some(l), _) if l.line() > 0 => source.span_at(&Location::of_yaml(&l)),
         (_, Some((line, column))) => source.span_at_line_column(line, column),
         _ => source.start_span(),
     };

@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use serde_saphyr::Location;
-
+use super::tree::Location;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
@@ -79,16 +78,17 @@ impl Source {
 
     /// The span of a node starting at `location`, `len` bytes long.
     pub fn span_at(&self, location: &Location) -> Span {
-        let line = to_u32(location.line() as usize);
-        let column = to_u32(location.column() as usize);
-        let inner = location.span();
-        let (start, end) = match (inner.byte_offset(), inner.byte_len()) {
-            (Some(o), Some(l)) if (o + l) as usize <= self.text.len() => (o as usize, (o + l) as usize),
+        let (line, column) = (location.line, location.column);
+        let (start, end) = match location.bytes {
+            Some((o, l)) if o.saturating_add(l) <= self.text.len() => (o, o + l),
             _ => {
                 return self.span_at_line_column(line, column);
             }
         };
-        let (end_line, end_column) = advance(&self.text[start..end], line, column);
+        let (end_line, end_column) = match location.end {
+            Some(end) => end,
+            None => advance(&self.text[start..end], line, column),
+        };
         Span { line, column, end_line, end_column, start, end, file: self.id }
     }
 

@@ -1,22 +1,53 @@
-//! The YAML tree with a position on every node, read by serde-saphyr.
+//! The YAML tree with a position on every node.
 //!
 //! This is the single parse of a file: structural rules walk this tree, then
-//! `load::de` turns it into the typed model.
+//! `load::de` turns it into the typed model. It is built from the parser's
+//! events (`load::events`), or by serde-saphyr for the files that path
+//! hands back (see `load::parse`).
 
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Location, Spanned as YamlSpanned};
+use serde_saphyr::Spanned as YamlSpanned;
+
+/// Where a node is written: the line and column (from 1, in characters) of
+/// its first character and, when known, its bytes in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: u32,
+    pub column: u32,
+    /// Byte offset and length of the node in the text.
+    pub bytes: Option<(usize, usize)>,
+    /// Line and column just after the node, when the parser gave them:
+    /// `Source::span_at` then need not count them in the text.
+    pub end: Option<(u32, u32)>,
+}
+
+impl Location {
+    /// The place serde-saphyr gives a node or an error.
+    pub fn of_yaml(location: &serde_saphyr::Location) -> Location {
+        let span = location.span();
+        Location {
+            line: u32::try_from(location.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(location.column()).unwrap_or(u32::MAX),
+            bytes: match (span.byte_offset(), span.byte_len()) {
+                (Some(o), Some(l)) => usize::try_from(o).ok().zip(usize::try_from(l).ok()),
+                _ => None,
+            },
+            end: None,
+        }
+    }
+}
 
 /// A YAML node and where it starts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub kind: NodeKind,
     pub location: Location,
 }
 
 /// What a node holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
     Null,
     Bool(bool),
@@ -73,7 +104,7 @@ pub(crate) struct RawNode(pub Node);
 impl<'de> Deserialize<'de> for RawNode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = YamlSpanned::<KindSeed>::deserialize(deserializer)?;
-        Ok(RawNode(Node { kind: spanned.value.0, location: spanned.referenced }))
+        Ok(RawNode(Node { kind: spanned.value.0, location: Location::of_yaml(&spanned.referenced) }))
     }
 }
 
