@@ -280,6 +280,95 @@ fn each_malformed_grid_is_refused_at_its_sheet_row_and_column_and_nothing_is_wri
     assert!(!d.join("rapport.html").exists());
 }
 
+/// A copy of a workbook with `xml` added at the end of the « Grille » sheet's data.
+fn append_rows(bytes: &[u8], xml: &str) -> Vec<u8> {
+    edit(bytes, "xl/worksheets/sheet1.xml", |s| s.replacen("</sheetData>", &format!("{xml}</sheetData>"), 1))
+}
+
+#[test]
+fn hostile_grids_are_refused_quickly_at_their_cell_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bytes = grid(d, "grille.xlsx");
+    // One value in the very last cell: read as one cell (not a 17-billion-cell
+    // range), and refused because it lies outside the grid, where it would be lost.
+    let last = append_rows(&bytes, r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#);
+    refused(
+        d,
+        "xfd.xlsx",
+        &last,
+        &[
+            "E010",
+            "une valeur hors des colonnes de la grille (A à H) : refnum ne la lirait pas",
+            "feuille « Grille », ligne 1048576, colonne XFD",
+            "xfd.xlsx:1048576:16384",
+        ],
+    );
+    // A note typed in column I: refused too, the others counted.
+    let notes = fill(&bytes, &[("G10", "2")]);
+    let notes = append_rows(
+        &notes,
+        r#"<row r="200"><c r="I200" t="inlineStr"><is><t>a</t></is></c><c r="J200" t="inlineStr"><is><t>b</t></is></c></row>"#,
+    );
+    refused(d, "notes.xlsx", &notes, &["E010", "(et 1 autre cellule)", "ligne 200, colonne I"]);
+    // A reference beyond Excel's bounds: no capacity overflow.
+    let overflow = append_rows(&bytes, r#"<row r="1048575"><c r="ZZZZZZZZ99999999999"><v>1</v></c></row>"#);
+    refused(
+        d,
+        "reference.xlsx",
+        &overflow,
+        &[
+            "E004",
+            "classeur illisible : feuille « Grille » : ligne 1048575 : référence de cellule « ZZZZZZZZ99999999999 » invalide (Excel va de A1 à XFD1048576)",
+        ],
+    );
+    // A zip bomb: 17 MiB of evidence in one cell, a few KiB once compressed,
+    // stopped while inflating.
+    let bomb = append_rows(
+        &bytes,
+        &format!(r#"<row r="400"><c r="H400" t="inlineStr"><is><t>{}</t></is></c></row>"#, "a".repeat(17 << 20)),
+    );
+    assert!(bomb.len() < 200 * 1024, "{} bytes", bomb.len());
+    refused(
+        d,
+        "bombe.xlsx",
+        &bomb,
+        &["E003", "une fois décompressé, le classeur dépasse la limite de 16 Mio (partie xl/worksheets/sheet1.xml)"],
+    );
+    // A file over the size limit: E003 before any reading.
+    let big: Vec<u8> = (0..4 * 1024 * 1024 + 1024).map(|i: u32| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    refused(d, "gros.xlsx", &big, &["E003", "le fichier dépasse la limite de 4 Mio"]);
+    // Not an archive at all: located at the file, in French.
+    refused(d, "texte.xlsx", b"Camille;2;3\n", &["E004", "classeur illisible : ce n'est pas un classeur XLSX lisible"]);
+}
+
+#[test]
+fn a_date_typed_as_a_date_in_excel_is_read_as_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = grid(dir.path(), "grille.xlsx");
+    // Excel's own date format (14) added to the cell formats, then the date
+    // typed into C5 as Excel stores it: a day number shown as a date.
+    let styled = edit(&bytes, "xl/styles.xml", |s| {
+        let count = s.split("<cellXfs count=\"").nth(1).unwrap().split('"').next().unwrap().parse::<usize>().unwrap();
+        s.replacen(&format!("<cellXfs count=\"{count}\">"), &format!("<cellXfs count=\"{}\">", count + 1), 1).replacen(
+            "</cellXfs>",
+            r#"<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
+            1,
+        )
+    });
+    let count =
+        part(&bytes, "xl/styles.xml").split("<cellXfs count=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let dated = edit(&fill(&styled, &[("C3", "Camille Martin")]), "xl/worksheets/sheet1.xml", |s| {
+        let start = s.find("<c r=\"C5\"").unwrap();
+        let end = start + s[start..].find("/>").unwrap() + 2;
+        format!("{}<c r=\"C5\" s=\"{count}\"><v>46083</v></c>{}", &s[..start], &s[end..])
+    });
+    std::fs::write(dir.path().join("date.xlsx"), &dated).unwrap();
+    let r = json(dir.path(), &["date.xlsx"], &[]);
+    assert_eq!(r["date"], "2026-03-02");
+    assert_eq!(r["personne"], "Camille Martin");
+}
+
 #[test]
 fn a_malformed_yaml_positioning_is_refused_at_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
