@@ -270,6 +270,13 @@ fn each_malformed_grid_is_refused_at_its_sheet_row_and_column_and_nothing_is_wri
     let title = "Crit\u{e8}res observables";
     let removed = edit(&bytes, "xl/sharedStrings.xml", |s| s.replacen(&format!("<t>{title}</t>"), "<t>Notes</t>", 1));
     refused(d, "colonne.xlsx", &removed, &["E011", "la colonne « Critères observables » manque", "ligne 9, colonne F"]);
+    // A competency row deleted (S-03, row 12): not read as « not assessed ».
+    let deleted = edit(&bytes, "xl/worksheets/sheet1.xml", |s| {
+        let start = s.find("<row r=\"12\"").unwrap();
+        let end = start + s[start..].find("</row>").unwrap() + "</row>".len();
+        format!("{}{}", &s[..start], &s[end..])
+    });
+    refused(d, "ligne.xlsx", &deleted, &["E011", "la ligne de la compétence `S-03` manque", "ligne 13, colonne B"]);
     // A grid of the other profile, mixed in a team: refused too.
     let coordinateur = d.join("coord.xlsx");
     ok(&refnum_in(d, &["grille", "coordinateur", "-o", "coord.xlsx"]));

@@ -289,7 +289,7 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
     let meta_value = |key: &str| {
         meta.rows().find(|r| meta.texte(*r, 0) == key).map(|r| (meta.texte(r, 1), lieu(FEUILLE_REFNUM, r, 1)))
     };
-    let mut lu = Lu::default();
+    let mut lu = Lu { toutes_les_lignes: true, ..Lu::default() };
     let mut errors = Vec::new();
     match meta_value("format") {
         Some((f, _)) if f == FORMAT => {}
