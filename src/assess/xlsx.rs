@@ -94,6 +94,9 @@ pub fn grille(g: &Grille) -> Result<Vec<u8>, XlsxError> {
     };
     sheet.merge_range(1, 0, 1, 1, "Profil", &etiquette)?;
     sheet.merge_range(1, 2, 1, 5, &fr(&profil), &fixe)?;
+    // Neither Excel nor LibreOffice grows a row for a merged cell's text.
+    let merged_width: f64 = widths[2..=5].iter().sum();
+    sheet.set_row_height(1, 15.0 * lines(&profil, merged_width).max(1) as f64)?;
     for (i, label) in ENTETE.iter().enumerate() {
         let row = 2 + i as u32;
         sheet.merge_range(row, 0, row, 1, label, &etiquette)?;
