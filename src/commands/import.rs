@@ -206,8 +206,8 @@ fn to_table(
 
 /// `ligne 16` of the built profile, in a message (`à la ligne 16`,
 /// `(ligne 16)`, the forms the rules write), as the table's row it comes
-/// from (`ligne 3`, `ligne 3 de la feuille « savoirs »`). Other text, such
-/// as a quoted label, is left alone.
+/// from (`ligne 3`, `ligne 3 de la feuille « savoirs »`), else as a line
+/// of the built profile. Other text, such as a quoted label, is left alone.
 fn rename_lines<'a>(message: &str, owner: &impl Fn(u32) -> Attribution<'a>) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
@@ -218,10 +218,9 @@ fn rename_lines<'a>(message: &str, owner: &impl Fn(u32) -> Attribution<'a>) -> S
         out.push_str(&before[..before.len() - "ligne ".len()]);
         match after[..digits].parse::<u32>().ok().and_then(owner) {
             Some((origin, _)) => out.push_str(&sheet::row_name(origin.line, origin.sheet.as_deref())),
-            None => {
-                out.push_str("ligne ");
-                out.push_str(&after[..digits]);
-            }
+            // A line of what the table did not write (a mission, say).
+            None if digits > 0 => out.push_str(&format!("ligne {} du profil construit", &after[..digits])),
+            None => out.push_str("ligne "),
         }
         rest = &after[digits..];
     }
