@@ -389,3 +389,22 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_grid_with_nothing_assessed_never_concludes_that_nothing_is_to_work_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let head = format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\nobservations:");
+    let report = |body: &str| {
+        std::fs::write(d.join("p.yaml"), format!("{head}{body}")).unwrap();
+        let o = refnum_in(d, &["positionnement", "p.yaml", "--format", "markdown", "-o", "r.md"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        std::fs::read_to_string(d.join("r.md")).unwrap()
+    };
+    let empty = report(" []\n");
+    assert!(empty.contains("Aucune compétence n’a été évaluée"), "{empty}");
+    assert!(!empty.contains("Rien à travailler"), "{empty}");
+    let one = report("\n  - competence: S-01\n    niveau: 4\n");
+    assert!(one.contains("essentielles n’ont pas été évaluées"), "{one}");
+    assert!(!one.contains("Rien à travailler"), "{one}");
+}

@@ -105,7 +105,7 @@ impl EntretienView {
                 introduction: vec![
                     "Ce guide sert à conduire un entretien de recrutement structuré : les mêmes questions, dans le même ordre, pour chaque candidat·e, ce qui rend les candidatures comparables et l'appréciation plus équitable.",
                     "Pour chaque compétence essentielle du poste, posez la question, laissez la personne raconter une situation qu'elle a vécue, puis relancez jusqu'à savoir ce qu'elle a fait elle-même et ce qui en est résulté. Les points d'écoute sont les critères observables du profil : notez ce que vous avez entendu, des faits plutôt qu'une impression.",
-                    "Ne posez aucune question sans lien direct avec le poste (vie familiale, santé, origine, opinions, projets personnels) : les informations demandées à un·e candidat·e ne peuvent servir qu'à apprécier sa capacité à occuper l'emploi (article L1221-6 du Code du travail).",
+                    "Ne posez aucune question sans lien direct avec le poste (vie familiale, santé, origine, opinions, projets personnels) : les informations demandées à un·e candidat·e ne peuvent servir qu'à apprécier sa capacité à occuper l'emploi (article L1221-6 du Code du travail). Informez-la auparavant de la façon dont elle sera évaluée (article L1221-8).",
                 ],
                 consigne: "L'exemple peut venir d'un emploi, d'un stage, d'une formation ou d'un engagement bénévole : ce qui compte est ce que la personne y a fait elle-même.",
                 deroule: vec![
@@ -143,7 +143,7 @@ impl EntretienView {
                 introduction: vec![
                     "Ce guide sert à préparer et à conduire l'entretien annuel : faire le point, compétence par compétence, sur ce que la personne a mis en œuvre dans son poste, par rapport au niveau attendu par le profil.",
                     "Pour chaque compétence essentielle, posez la question, laissez la personne raconter une situation de la période écoulée, puis relancez jusqu'à savoir ce qu'elle a fait elle-même et ce qui en est résulté. Les points d'écoute sont les critères observables du profil : notez des faits, et les besoins de formation ou d'accompagnement qui apparaissent.",
-                    "Remettez ce guide à la personne quelques jours avant l'entretien, pour qu'elle prépare ses exemples. L'entretien professionnel (article L6315-1 du Code du travail), consacré aux perspectives d'évolution et à la formation, est distinct de l'évaluation : s'il a lieu le même jour, les notes de ce guide servent à repérer les besoins de formation, pas à juger.",
+                    "Remettez ce guide à la personne quelques jours avant l'entretien, pour qu'elle prépare ses exemples : elle doit connaître à l'avance les méthodes d'évaluation employées à son égard (article L1222-3 du Code du travail). Cet entretien d'évaluation est distinct de l'entretien de parcours professionnel (article L6315-1, issu de la loi du 24 octobre 2025), qui ne porte pas sur l'évaluation du travail : tenez-les séparément, chacun avec son compte rendu ; les besoins de formation repérés ici peuvent y être repris.",
                 ],
                 consigne: "Cherchez l'exemple dans la période écoulée depuis le dernier entretien : une situation récente et précise vaut mieux qu'une généralité.",
                 deroule: vec![
