@@ -282,7 +282,9 @@ fn a_bad_cell_is_reported_at_its_row_and_column_in_a_csv() {
     let csv = edited_table(dir.path(), "csv", |t| t.replace(";S-01;", ";1M-01;"));
     let err = refused(&csv);
     assert!(
-        err.contains("erreur[E020]: l'identifiant de compétence `1M-01` n'a pas la forme attendue (ligne 2, colonne 3, « id »)"),
+        err.contains(
+            "erreur[E020]: l'identifiant de compétence `1M-01` n'a pas la forme attendue (ligne 2, colonne 3, « id »)"
+        ),
         "{err}"
     );
     assert!(err.contains("tableau.csv:2:29"), "{err}");

@@ -120,8 +120,8 @@ pub fn profile_text(
             diagnostics,
         }])
     })?;
-    let body =
-        serde_saphyr::to_string(&imported.profil).map_err(|e| Error::Usage(format!("profil impossible à écrire : {e}")))?;
+    let body = serde_saphyr::to_string(&imported.profil)
+        .map_err(|e| Error::Usage(format!("profil impossible à écrire : {e}")))?;
     let text = format!(
         "# yaml-language-server: $schema=../schemas/profil.schema.json\n# Profil construit par `refnum import` depuis {name}.\n{body}"
     );
