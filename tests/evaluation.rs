@@ -270,6 +270,13 @@ fn each_malformed_grid_is_refused_at_its_sheet_row_and_column_and_nothing_is_wri
     let title = "Crit\u{e8}res observables";
     let removed = edit(&bytes, "xl/sharedStrings.xml", |s| s.replacen(&format!("<t>{title}</t>"), "<t>Notes</t>", 1));
     refused(d, "colonne.xlsx", &removed, &["E011", "la colonne « Critères observables » manque", "ligne 9, colonne F"]);
+    // A competency row deleted (S-03, row 12): not read as « not assessed ».
+    let deleted = edit(&bytes, "xl/worksheets/sheet1.xml", |s| {
+        let start = s.find("<row r=\"12\"").unwrap();
+        let end = start + s[start..].find("</row>").unwrap() + "</row>".len();
+        format!("{}{}", &s[..start], &s[end..])
+    });
+    refused(d, "ligne.xlsx", &deleted, &["E011", "la ligne de la compétence `S-03` manque", "ligne 13, colonne B"]);
     // A grid of the other profile, mixed in a team: refused too.
     let coordinateur = d.join("coord.xlsx");
     ok(&refnum_in(d, &["grille", "coordinateur", "-o", "coord.xlsx"]));
@@ -278,6 +285,95 @@ fn each_malformed_grid_is_refused_at_its_sheet_row_and_column_and_nothing_is_wri
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("feuille « refnum », ligne 2, colonne B"), "{}", stderr(&o));
     assert!(!d.join("rapport.html").exists());
+}
+
+/// A copy of a workbook with `xml` added at the end of the « Grille » sheet's data.
+fn append_rows(bytes: &[u8], xml: &str) -> Vec<u8> {
+    edit(bytes, "xl/worksheets/sheet1.xml", |s| s.replacen("</sheetData>", &format!("{xml}</sheetData>"), 1))
+}
+
+#[test]
+fn hostile_grids_are_refused_quickly_at_their_cell_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bytes = grid(d, "grille.xlsx");
+    // One value in the very last cell: read as one cell (not a 17-billion-cell
+    // range), and refused because it lies outside the grid, where it would be lost.
+    let last = append_rows(&bytes, r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#);
+    refused(
+        d,
+        "xfd.xlsx",
+        &last,
+        &[
+            "E010",
+            "une valeur hors des colonnes de la grille (A à H) : refnum ne la lirait pas",
+            "feuille « Grille », ligne 1048576, colonne XFD",
+            "xfd.xlsx:1048576:16384",
+        ],
+    );
+    // A note typed in column I: refused too, the others counted.
+    let notes = fill(&bytes, &[("G10", "2")]);
+    let notes = append_rows(
+        &notes,
+        r#"<row r="200"><c r="I200" t="inlineStr"><is><t>a</t></is></c><c r="J200" t="inlineStr"><is><t>b</t></is></c></row>"#,
+    );
+    refused(d, "notes.xlsx", &notes, &["E010", "(et 1 autre cellule)", "ligne 200, colonne I"]);
+    // A reference beyond Excel's bounds: no capacity overflow.
+    let overflow = append_rows(&bytes, r#"<row r="1048575"><c r="ZZZZZZZZ99999999999"><v>1</v></c></row>"#);
+    refused(
+        d,
+        "reference.xlsx",
+        &overflow,
+        &[
+            "E004",
+            "classeur illisible : feuille « Grille » : ligne 1048575 : référence de cellule « ZZZZZZZZ99999999999 » invalide (Excel va de A1 à XFD1048576)",
+        ],
+    );
+    // A zip bomb: 17 MiB of evidence in one cell, a few KiB once compressed,
+    // stopped while inflating.
+    let bomb = append_rows(
+        &bytes,
+        &format!(r#"<row r="400"><c r="H400" t="inlineStr"><is><t>{}</t></is></c></row>"#, "a".repeat(17 << 20)),
+    );
+    assert!(bomb.len() < 200 * 1024, "{} bytes", bomb.len());
+    refused(
+        d,
+        "bombe.xlsx",
+        &bomb,
+        &["E003", "une fois décompressé, le classeur dépasse la limite de 16 Mio (partie xl/worksheets/sheet1.xml)"],
+    );
+    // A file over the size limit: E003 before any reading.
+    let big: Vec<u8> = (0..4 * 1024 * 1024 + 1024).map(|i: u32| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    refused(d, "gros.xlsx", &big, &["E003", "le fichier dépasse la limite de 4 Mio"]);
+    // Not an archive at all: located at the file, in French.
+    refused(d, "texte.xlsx", b"Camille;2;3\n", &["E004", "classeur illisible : ce n'est pas un classeur XLSX lisible"]);
+}
+
+#[test]
+fn a_date_typed_as_a_date_in_excel_is_read_as_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = grid(dir.path(), "grille.xlsx");
+    // Excel's own date format (14) added to the cell formats, then the date
+    // typed into C5 as Excel stores it: a day number shown as a date.
+    let styled = edit(&bytes, "xl/styles.xml", |s| {
+        let count = s.split("<cellXfs count=\"").nth(1).unwrap().split('"').next().unwrap().parse::<usize>().unwrap();
+        s.replacen(&format!("<cellXfs count=\"{count}\">"), &format!("<cellXfs count=\"{}\">", count + 1), 1).replacen(
+            "</cellXfs>",
+            r#"<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
+            1,
+        )
+    });
+    let count =
+        part(&bytes, "xl/styles.xml").split("<cellXfs count=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let dated = edit(&fill(&styled, &[("C3", "Camille Martin")]), "xl/worksheets/sheet1.xml", |s| {
+        let start = s.find("<c r=\"C5\"").unwrap();
+        let end = start + s[start..].find("/>").unwrap() + 2;
+        format!("{}<c r=\"C5\" s=\"{count}\"><v>46083</v></c>{}", &s[..start], &s[end..])
+    });
+    std::fs::write(dir.path().join("date.xlsx"), &dated).unwrap();
+    let r = json(dir.path(), &["date.xlsx"], &[]);
+    assert_eq!(r["date"], "2026-03-02");
+    assert_eq!(r["personne"], "Camille Martin");
 }
 
 #[test]
@@ -407,4 +503,26 @@ fn a_grid_with_nothing_assessed_never_concludes_that_nothing_is_to_work_on() {
     let one = report("\n  - competence: S-01\n    niveau: 4\n");
     assert!(one.contains("essentielles n’ont pas été évaluées"), "{one}");
     assert!(!one.contains("Rien à travailler"), "{one}");
+}
+
+#[test]
+fn a_team_view_counts_each_person_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let grid = |person: &str| {
+        format!(
+            "type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\npersonne: {person}\nobservations:\n  - competence: S-01\n    niveau: 2\n"
+        )
+    };
+    std::fs::write(d.join("a.yaml"), grid("Camille Martin")).unwrap();
+    std::fs::write(d.join("b.yaml"), grid("Camille Martin")).unwrap();
+    std::fs::write(d.join("c.yaml"), grid("Sacha Bernard")).unwrap();
+    for files in [["a.yaml", "b.yaml"], ["c.yaml", "c.yaml"]] {
+        let o = refnum_in(d, &["positionnement", files[0], files[1], "--pseudonymiser", "-o", "equipe.html"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("deux grilles de la même personne"), "{}", stderr(&o));
+        assert!(!d.join("equipe.html").exists());
+    }
+    let o = refnum_in(d, &["positionnement", "a.yaml", "c.yaml", "-o", "equipe.html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }

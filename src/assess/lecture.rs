@@ -57,6 +57,9 @@ pub struct Lu {
     pub date: Option<(String, Lieu)>,
     pub contexte: Option<Contexte>,
     pub lignes: Vec<LigneLue>,
+    /// The form lists every competency of its profile (an exported
+    /// workbook): a missing row was deleted, not left unassessed.
+    pub toutes_les_lignes: bool,
 }
 
 /// A filled grid checked against its profile: one person's levels.
@@ -112,6 +115,7 @@ pub fn yaml(source: &Source) -> Result<Lu, Vec<Diagnostic>> {
                 preuves: texte(&o.preuves),
             })
             .collect(),
+        toutes_les_lignes: false,
     })
 }
 
@@ -243,6 +247,24 @@ pub fn verifier(lu: &Lu, profil: &Profil) -> Result<Saisie, Vec<Diagnostic>> {
             },
         };
         niveaux.insert(ligne.id.clone(), (niveau, ligne.preuves.clone()));
+    }
+    if lu.toutes_les_lignes {
+        // A deleted row: reported where it stood, at the next row kept.
+        for (i, id) in ids.iter().enumerate() {
+            if lu.lignes.iter().any(|l| l.id == *id) {
+                continue;
+            }
+            let suivante = ids[i + 1..].iter().find_map(|next| lu.lignes.iter().find(|l| l.id == *next));
+            let Some(ligne) = suivante.or(lu.lignes.last()) else { break };
+            errors.push(
+                Diagnostic::new(
+                    Code::MissingKey,
+                    ligne.lieu_id.span,
+                    format!("la ligne de la compétence `{id}` manque dans la grille : a-t-elle été supprimée ?{}", ligne.lieu_id.dit()),
+                )
+                .with_help("une grille garde une ligne par compétence ; laissez le niveau vide ou « non évalué » plutôt que de supprimer la ligne, ou produisez une nouvelle grille avec `refnum grille`"),
+            );
+        }
     }
     if !errors.is_empty() {
         return Err(errors);

@@ -7,9 +7,8 @@
 //! carries the profile's id and version, so the filled file can be read back
 //! and checked against the right profile.
 
-use std::io::Cursor;
+use std::collections::BTreeMap;
 
-use calamine::{Data, Range, Reader, Xlsx};
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
     ProtectionOptions, Workbook, XlsxError,
@@ -18,6 +17,8 @@ use rust_xlsxwriter::{
 use super::lecture::{Lieu, LigneLue, Lu, niveau_cellule};
 use super::{Grille, NON_EVALUE};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::load::MAX_FILE_BYTES;
+use crate::load::workbook::{self, WorkbookError, column_name};
 use crate::model::{Contexte, Span};
 use crate::render::typo::{Ids, french};
 
@@ -196,41 +197,45 @@ fn lines(text: &str, width: f64) -> usize {
     text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum()
 }
 
-/// The letter of a column (0 → A).
-fn lettre(col: usize) -> char {
-    char::from(b'A' + u8::try_from(col.min(25)).unwrap_or(25))
-}
-
 fn lieu(sheet: &str, row: u32, col: usize) -> Lieu {
-    let column = u32::try_from(col + 1).unwrap_or(1);
+    let column = u32::try_from(col + 1).unwrap_or(u32::MAX);
     Lieu {
         span: Span { line: row + 1, column, end_line: row + 1, end_column: column, ..Span::default() },
-        cellule: Some(format!("feuille « {sheet} », ligne {}, colonne {}", row + 1, lettre(col))),
+        cellule: Some(format!("feuille « {sheet} », ligne {}, colonne {}", row + 1, column_name(col))),
     }
 }
 
-fn texte(range: &Range<Data>, row: u32, col: usize) -> String {
-    match range.get_value((row, col as u32)) {
-        None | Some(Data::Empty) => String::new(),
-        Some(Data::Float(f)) if f.fract() == 0.0 => format!("{}", *f as i64),
-        Some(Data::DateTime(d)) => date_excel(d.as_f64()),
-        Some(other) => other.to_string().trim().to_owned(),
+/// One sheet's non-empty cells, by (row, column), both from 0.
+#[derive(Default)]
+struct Cells(BTreeMap<(u32, usize), String>);
+
+impl Cells {
+    /// The text of a cell, trimmed; empty when the cell is.
+    fn texte(&self, row: u32, col: usize) -> String {
+        self.0.get(&(row, col)).map(|t| t.trim().to_owned()).unwrap_or_default()
+    }
+
+    /// The rows holding at least one cell, from the top.
+    fn rows(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut last = None;
+        self.0.keys().map(|(row, _)| *row).filter(move |row| last.replace(*row) != Some(*row))
     }
 }
 
-/// An Excel date serial as `AAAA-MM-JJ` (a date typed where text was expected).
-fn date_excel(serial: f64) -> String {
-    let days = serial.floor() as i64 - 25_569; // 1970-01-01
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+/// A workbook that cannot be read, located where the reader could say.
+fn illisible(e: &WorkbookError) -> Diagnostic {
+    let (line, column) = e.cell.map_or((1, 1), |(row, col)| (row, u32::try_from(col + 1).unwrap_or(u32::MAX)));
+    let span = Span { line, column, end_line: line, end_column: column, ..Span::default() };
+    if e.limit {
+        Diagnostic::new(Code::LimitExceeded, span, format!("{}{}", e.place(), e.message)).with_help(
+            "une grille remplie tient en quelques dizaines de Kio : repartez d'une grille produite par `refnum grille`",
+        )
+    } else {
+        Diagnostic::new(Code::InvalidEncoding, span, format!("classeur illisible : {}{}", e.place(), e.message))
+            .with_help(
+                "enregistrez le fichier au format Excel (.xlsx), ou repartez d'une grille produite par `refnum grille`",
+            )
+    }
 }
 
 fn absent(code: Code, lieu: &Lieu, message: String, help: &str) -> Diagnostic {
@@ -243,15 +248,37 @@ fn absent(code: Code, lieu: &Lieu, message: String, help: &str) -> Diagnostic {
 /// that could be read.
 pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
     let not_a_grid = "ce classeur n'est pas une grille écrite par `refnum grille`, ou sa structure a été modifiée : repartez d'une grille produite par `refnum grille` et recopiez-y les niveaux";
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| {
-        vec![
-            Diagnostic::new(Code::InvalidEncoding, Span::default(), format!("classeur illisible : {e}"))
-                .with_help("enregistrez le fichier au format Excel (.xlsx)"),
-        ]
-    })?;
-    let names = workbook.sheet_names();
+    if bytes.len() > MAX_FILE_BYTES {
+        let first = Span { line: 1, column: 1, end_line: 1, end_column: 1, ..Span::default() };
+        return Err(vec![
+            Diagnostic::new(
+                Code::LimitExceeded,
+                first,
+                format!("le fichier dépasse la limite de {} Mio", MAX_FILE_BYTES / (1024 * 1024)),
+            )
+            .with_help("une grille remplie tient en quelques dizaines de Kio : repartez d'une grille produite par `refnum grille`"),
+        ]);
+    }
+    // Only the two sheets of the grid are read, cell by cell and within bounds.
+    let read = workbook::read_sheets(bytes, |name| name == FEUILLE || name == FEUILLE_REFNUM)
+        .map_err(|e| vec![illisible(&e)])?;
+    let names = read.sheets;
+    let (mut meta, mut sheet) = (None::<Cells>, None::<Cells>);
+    for row in read.rows {
+        let cells = match row.sheet.as_str() {
+            FEUILLE_REFNUM => meta.get_or_insert_with(Cells::default),
+            _ => sheet.get_or_insert_with(Cells::default),
+        };
+        for (col, text) in row.cells {
+            cells.0.insert((row.line - 1, col), text);
+        }
+    }
+    // A sheet listed but empty reads as no cells.
+    let listed = |name: &str| names.iter().any(|n| n == name);
+    let meta = meta.or_else(|| listed(FEUILLE_REFNUM).then(Cells::default));
+    let sheet = sheet.or_else(|| listed(FEUILLE).then(Cells::default));
     let first = lieu(FEUILLE_REFNUM, 0, 0);
-    let Ok(meta) = workbook.worksheet_range(FEUILLE_REFNUM) else {
+    let Some(meta) = meta else {
         return Err(vec![absent(
             Code::MissingKey,
             &Lieu { cellule: Some(format!("feuilles du classeur : {}", names.join(", "))), ..first },
@@ -260,11 +287,9 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
         )]);
     };
     let meta_value = |key: &str| {
-        (0..meta.height() as u32)
-            .find(|r| texte(&meta, *r, 0) == key)
-            .map(|r| (texte(&meta, r, 1), lieu(FEUILLE_REFNUM, r, 1)))
+        meta.rows().find(|r| meta.texte(*r, 0) == key).map(|r| (meta.texte(r, 1), lieu(FEUILLE_REFNUM, r, 1)))
     };
-    let mut lu = Lu::default();
+    let mut lu = Lu { toutes_les_lignes: true, ..Lu::default() };
     let mut errors = Vec::new();
     match meta_value("format") {
         Some((f, _)) if f == FORMAT => {}
@@ -291,7 +316,7 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
             )),
         }
     }
-    let Ok(sheet) = workbook.worksheet_range(FEUILLE) else {
+    let Some(sheet) = sheet else {
         let others: Vec<&String> = names.iter().filter(|n| *n != FEUILLE_REFNUM).collect();
         let shown: Vec<String> = others.iter().map(|n| format!("« {n} »")).collect();
         errors.push(absent(
@@ -304,7 +329,7 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
     };
     // The header block: each label in column A, its value in column C.
     for label in ENTETE {
-        let Some(row) = (0..TITRES).find(|r| texte(&sheet, *r, 0) == label) else {
+        let Some(row) = (0..TITRES).find(|r| sheet.texte(*r, 0) == label) else {
             errors.push(absent(
                 Code::MissingKey,
                 &lieu(FEUILLE, 2, 0),
@@ -313,7 +338,7 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
             ));
             continue;
         };
-        let value = texte(&sheet, row, 2);
+        let value = sheet.texte(row, 2);
         let value = Some(value).filter(|v| !v.is_empty());
         match label {
             PERSONNE => lu.personne = value,
@@ -339,13 +364,13 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
     }
     // The table: its title row must have every column, in place.
     for (col, title) in COLONNES.iter().enumerate() {
-        if texte(&sheet, TITRES, col) != *title {
-            let found = (0..COLONNES.len() + 2).find(|c| texte(&sheet, TITRES, *c) == *title);
+        if sheet.texte(TITRES, col) != *title {
+            let found = (0..COLONNES.len() + 2).find(|c| sheet.texte(TITRES, *c) == *title);
             let message = match found {
                 Some(c) => format!(
                     "la colonne « {title} » est en {} au lieu de {} : une colonne a été retirée ou déplacée",
-                    lettre(c),
-                    lettre(col)
+                    column_name(c),
+                    column_name(col)
                 ),
                 None => format!("la colonne « {title} » manque : elle a été retirée ou renommée"),
             };
@@ -358,11 +383,28 @@ pub fn lire(bytes: &[u8]) -> Result<Lu, Vec<Diagnostic>> {
             return Err(errors);
         }
     }
-    let last = sheet.end().map_or(0, |(r, _)| r);
-    for row in TITRES + 1..=last {
-        let id = texte(&sheet, row, COL_ID);
-        let niveau = texte(&sheet, row, COL_NIVEAU);
-        let preuves = texte(&sheet, row, COL_PREUVES);
+    // A value outside the columns of the grid would be lost: refused, at its cell.
+    let outside: Vec<(u32, usize)> = sheet.0.keys().filter(|(_, col)| *col >= COLONNES.len()).copied().collect();
+    if let Some(&(row, col)) = outside.first() {
+        let others = match outside.len() - 1 {
+            0 => String::new(),
+            1 => " (et 1 autre cellule)".to_owned(),
+            n => format!(" (et {n} autres cellules)"),
+        };
+        errors.push(absent(
+            Code::UnknownKey,
+            &lieu(FEUILLE, row, col),
+            format!(
+                "une valeur hors des colonnes de la grille (A à {}){others} : refnum ne la lirait pas",
+                column_name(COLONNES.len() - 1)
+            ),
+            "notez les éléments observés dans la colonne H, sur la ligne de la compétence, et videz les autres cellules",
+        ));
+    }
+    for row in sheet.rows().filter(|r| *r > TITRES).collect::<Vec<_>>() {
+        let id = sheet.texte(row, COL_ID);
+        let niveau = sheet.texte(row, COL_NIVEAU);
+        let preuves = sheet.texte(row, COL_PREUVES);
         if id.is_empty() {
             if !niveau.is_empty() || !preuves.is_empty() {
                 errors.push(absent(

@@ -63,6 +63,7 @@ pub fn run(args: &PositionnementArgs, terminal: Terminal) -> Result<Outcome, Err
     let templates = super::templates_from(args.document.templates.as_deref())?;
     sources.note_templates(&templates);
     sources.check(args.document.output.as_deref())?;
+    same_person_twice(&saisies)?;
     let labels: Vec<String> = saisies.iter().map(|(name, s)| label(s, name, args.pseudonymiser)).collect();
     let bytes = if saisies.len() == 1 {
         let saisie = &saisies[0].1;
@@ -77,6 +78,21 @@ pub fn run(args: &PositionnementArgs, terminal: Terminal) -> Result<Outcome, Err
     };
     let what = if lus.len() == 1 { "Rapport d'écarts écrit" } else { "Vue d'équipe écrite" };
     super::deliver(bytes, args.document.output.as_deref(), false, what, &sources, terminal)
+}
+
+/// Refuses two grids of the same person (the same file given twice, or
+/// two files naming the same person): in a team view, a person counts once.
+fn same_person_twice(saisies: &[(String, Saisie)]) -> Result<(), Error> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for (file, s) in saisies {
+        let name = label(s, file, false);
+        if let Some(first) = seen.insert(name.clone(), file) {
+            return Err(Error::Usage(format!(
+                "{first} et {file} sont deux grilles de la même personne « {name} » : une personne ne compte qu'une fois dans une vue d'équipe ; retirez l'une des deux, ou distinguez les noms (par une initiale)"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// How a person is named in a report: their name, else the file's name;

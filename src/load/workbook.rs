@@ -93,8 +93,22 @@ fn parse_reference(text: &str) -> Option<(u32, usize)> {
     ((1..=MAX_COLUMNS).contains(&column) && (1..=MAX_ROWS).contains(&row)).then_some((row, column as usize - 1))
 }
 
+/// A workbook as read: the names of all its sheets, in order, and the rows
+/// of the sheets that were asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    pub sheets: Vec<String>,
+    pub rows: Vec<SheetRow>,
+}
+
 /// Reads every worksheet of a workbook, in the workbook's order.
 pub fn read(bytes: &[u8]) -> Result<Vec<SheetRow>, WorkbookError> {
+    Ok(read_sheets(bytes, |_| true)?.rows)
+}
+
+/// Reads the worksheets whose name `wanted` accepts, in the workbook's
+/// order, under the same bounds as [`read`]; the others are not inflated.
+pub fn read_sheets(bytes: &[u8], wanted: impl Fn(&str) -> bool) -> Result<Workbook, WorkbookError> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| WorkbookError::damaged(format!("ce n'est pas un classeur XLSX lisible ({})", zip_error(&e))))?;
     let mut parts = Parts { archive: &mut archive, budget: MAX_UNPACKED_BYTES };
@@ -133,10 +147,23 @@ pub fn read(bytes: &[u8]) -> Result<Vec<SheetRow>, WorkbookError> {
         },
         None => None,
     };
+    // The cell formats that show a number as a date; none without the part.
+    let dates = match rels.iter().find(|r| r.kind.ends_with("/styles")) {
+        Some(r) => match parts.optional(&r.target)? {
+            Some(text) => date_styles(&text, &r.target)?,
+            None => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let (list, date1904) = sheets(&workbook, &workbook_path)?;
+    let dates = Dates { styles: &dates, date1904 };
     let mut rows = Vec::new();
     let mut text_budget = MAX_CELL_TEXT_BYTES;
-    for (name, id) in sheets(&workbook, &workbook_path)? {
-        let Some(rel) = rels.iter().find(|r| r.id == id) else {
+    for (name, id) in &list {
+        if !wanted(name) {
+            continue;
+        }
+        let Some(rel) = rels.iter().find(|r| r.id == *id) else {
             return Err(WorkbookError::damaged(format!(
                 "la feuille « {name} » renvoie à la relation `{id}`, absente de {rels_path}"
             )));
@@ -145,13 +172,14 @@ pub fn read(bytes: &[u8]) -> Result<Vec<SheetRow>, WorkbookError> {
         if !rel.kind.ends_with("/worksheet") {
             continue;
         }
-        let Some(xml) = parts.optional(&rel.target).map_err(|e| e.in_sheet(&name))? else {
-            return Err(WorkbookError::damaged(format!("la partie {} manque", rel.target)).in_sheet(&name));
+        let Some(xml) = parts.optional(&rel.target).map_err(|e| e.in_sheet(name))? else {
+            return Err(WorkbookError::damaged(format!("la partie {} manque", rel.target)).in_sheet(name));
         };
-        let sheet = Sheet { name: &name, path: &rel.target, shared: shared.as_deref(), text_budget: &mut text_budget };
-        rows.extend(sheet.read(&xml).map_err(|e| e.in_sheet(&name))?);
+        let sheet =
+            Sheet { name, path: &rel.target, shared: shared.as_deref(), dates: &dates, text_budget: &mut text_budget };
+        rows.extend(sheet.read(&xml).map_err(|e| e.in_sheet(name))?);
     }
-    Ok(rows)
+    Ok(Workbook { sheets: list.into_iter().map(|(name, _)| name).collect(), rows })
 }
 
 /// The archive, with what remains of the decompression budget.
@@ -244,10 +272,17 @@ fn join(folder: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// The sheets a workbook lists: (name, relation id), in order.
-fn sheets(text: &str, path: &str) -> Result<Vec<(String, String)>, WorkbookError> {
+/// The sheets a workbook lists: (name, relation id), in order; and whether
+/// its dates count from 1904 (old Mac workbooks) rather than 1900.
+fn sheets(text: &str, path: &str) -> Result<(Vec<(String, String)>, bool), WorkbookError> {
     let mut list = Vec::new();
+    let mut date1904 = false;
     walk(text, path, |event, _| {
+        if let XmlEvent::Open(tag) = event
+            && local(tag) == b"workbookPr"
+        {
+            date1904 = matches!(attr(tag, b"date1904")?.as_deref().map(str::trim), Some("1" | "true"));
+        }
         if let XmlEvent::Open(tag) = event
             && local(tag) == b"sheet"
         {
@@ -259,7 +294,104 @@ fn sheets(text: &str, path: &str) -> Result<Vec<(String, String)>, WorkbookError
         }
         Ok(())
     })?;
-    Ok(list)
+    Ok((list, date1904))
+}
+
+/// For each cell format (`<cellXfs>`, by index), whether it shows a number as a date.
+fn date_styles(text: &str, path: &str) -> Result<Vec<bool>, WorkbookError> {
+    let mut custom: Vec<(u32, bool)> = Vec::new();
+    let mut formats: Vec<u32> = Vec::new();
+    let mut in_cell_xfs = false;
+    walk(text, path, |event, depth| {
+        match event {
+            XmlEvent::Open(tag) => match local(tag) {
+                b"numFmt" => {
+                    if let (Some(id), Some(code)) = (attr(tag, b"numFmtId")?, attr(tag, b"formatCode")?)
+                        && let Ok(id) = id.trim().parse()
+                    {
+                        custom.push((id, is_date_format(&code)));
+                    }
+                }
+                b"cellXfs" => in_cell_xfs = true,
+                // The formats themselves, not what they hold (`<xf><alignment/></xf>`).
+                b"xf" if in_cell_xfs && depth == 3 => {
+                    formats.push(attr(tag, b"numFmtId")?.and_then(|id| id.trim().parse().ok()).unwrap_or(0));
+                }
+                _ => {}
+            },
+            XmlEvent::Close(b"cellXfs") => in_cell_xfs = false,
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok(formats
+        .into_iter()
+        .map(|id| match custom.iter().rev().find(|(c, _)| *c == id) {
+            Some((_, date)) => *date,
+            // Excel's built-in date formats.
+            None => matches!(id, 14..=17 | 22 | 27..=36 | 50..=58),
+        })
+        .collect())
+}
+
+/// Whether a number format code shows a date: a day or a year outside quoted
+/// text, escapes and `[…]` (colours, conditions, elapsed time).
+fn is_date_format(code: &str) -> bool {
+    let mut chars = code.chars();
+    let mut in_brackets = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if !in_brackets => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' if !in_brackets => {
+                chars.next();
+            }
+            '[' => in_brackets = true,
+            ']' => in_brackets = false,
+            'd' | 'D' | 'y' | 'Y' if !in_brackets => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// What turns a number into a date: the date formats and the workbook's epoch.
+struct Dates<'a> {
+    styles: &'a [bool],
+    date1904: bool,
+}
+
+impl Dates<'_> {
+    /// The date `AAAA-MM-JJ` a cell shows, when its format is a date one and
+    /// its number a day between 1900 and 9999.
+    fn show(&self, style: Option<usize>, raw: &str) -> Option<String> {
+        if !style.and_then(|s| self.styles.get(s).copied()).unwrap_or(false) {
+            return None;
+        }
+        let serial = raw.trim().parse::<f64>().ok().filter(|f| (0.0..2_958_466.0).contains(f))?;
+        let days = serial.floor() as i64 + if self.date1904 { 1462 } else { 0 };
+        Some(date_from_serial(days))
+    }
+}
+
+/// An Excel day number (1900 system) as `AAAA-MM-JJ`.
+fn date_from_serial(serial: i64) -> String {
+    let days = serial - 25_569; // 1970-01-01
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// The shared strings: each `<si>`'s text, phonetic guides (`<rPh>`) left out.
@@ -294,6 +426,7 @@ struct Sheet<'a> {
     /// The sheet's part in the archive.
     path: &'a str,
     shared: Option<&'a [String]>,
+    dates: &'a Dates<'a>,
     /// What remains of the workbook's cell-text budget.
     text_budget: &'a mut usize,
 }
@@ -303,6 +436,8 @@ struct Sheet<'a> {
 struct CellState {
     at: (u32, usize),
     kind: String,
+    /// The cell format's index (`s`), if any.
+    style: Option<usize>,
     value: String,
     inline: String,
     /// Inside `<v>`, `<is>…<t>` (outside `<rPh>`).
@@ -318,7 +453,7 @@ impl Sheet<'_> {
         let (mut next_row, mut next_column) = (1u32, 0usize);
         let mut cell: Option<CellState> = None;
         let mut in_data = false;
-        let (name, shared, text_budget) = (self.name, self.shared, self.text_budget);
+        let (name, shared, dates, text_budget) = (self.name, self.shared, self.dates, self.text_budget);
         walk(xml, self.path, |event, _| {
             match event {
                 XmlEvent::Open(tag) => match local(tag) {
@@ -376,7 +511,12 @@ impl Sheet<'_> {
                             });
                         }
                         next_column = at.1 + 1;
-                        cell = Some(CellState { at, kind: attr(tag, b"t")?.unwrap_or_default(), ..Default::default() });
+                        cell = Some(CellState {
+                            at,
+                            kind: attr(tag, b"t")?.unwrap_or_default(),
+                            style: attr(tag, b"s")?.and_then(|s| s.trim().parse().ok()),
+                            ..Default::default()
+                        });
                     }
                     b"v" => {
                         if let Some(c) = cell.as_mut() {
@@ -409,7 +549,7 @@ impl Sheet<'_> {
                     b"c" => {
                         if let Some(c) = cell.take() {
                             let at = c.at;
-                            let text = value(shared, c).map_err(|message| WorkbookError {
+                            let text = value(shared, dates, c).map_err(|message| WorkbookError {
                                 cell: Some(at),
                                 ..WorkbookError::damaged(message)
                             })?;
@@ -465,7 +605,7 @@ impl Sheet<'_> {
 }
 
 /// A cell's text, as the sheet shows it.
-fn value(shared: Option<&[String]>, c: CellState) -> Result<String, String> {
+fn value(shared: Option<&[String]>, dates: &Dates, c: CellState) -> Result<String, String> {
     Ok(match c.kind.as_str() {
         "s" => {
             let raw = c.value.trim();
@@ -494,7 +634,7 @@ fn value(shared: Option<&[String]>, c: CellState) -> Result<String, String> {
             "0" => "false".to_owned(),
             other => other.to_owned(),
         },
-        "" | "n" => number(c.value.trim()),
+        "" | "n" => dates.show(c.style, &c.value).unwrap_or_else(|| number(c.value.trim())),
         _ => c.value,
     })
 }
@@ -692,6 +832,34 @@ mod tests {
         assert_eq!(shared_strings(xml, "sst").unwrap(), ["a & b", "Mise", ""]);
         assert!(shared_strings("<sst><si><t>coupé", "sst").is_err());
         assert!(shared_strings("<sst>&inconnue;</sst>", "sst").is_err());
+    }
+
+    #[test]
+    fn date_formats_are_told_from_number_formats() {
+        for date in ["yyyy-mm-dd", "dd/mm/yyyy", "[$-40C]d mmmm yyyy", "D-MMM"] {
+            assert!(is_date_format(date), "{date}");
+        }
+        for other in ["0.00", "#,##0 \"jours\"", "[Red]0", "hh:mm", "@", "\\d0", "General"] {
+            assert!(!is_date_format(other), "{other}");
+        }
+        let styles = r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"><alignment/></xf><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>"#;
+        assert_eq!(date_styles(styles, "styles").unwrap(), [false, true, true, false]);
+    }
+
+    #[test]
+    fn dates_read_as_shown_and_only_in_range() {
+        let styles = [false, true];
+        let dates = Dates { styles: &styles, date1904: false };
+        assert_eq!(dates.show(Some(1), "46083"), Some("2026-03-02".to_owned()));
+        assert_eq!(dates.show(Some(1), "46083.75"), Some("2026-03-02".to_owned()));
+        assert_eq!(dates.show(Some(0), "46083"), None);
+        assert_eq!(dates.show(None, "46083"), None);
+        assert_eq!(dates.show(Some(7), "46083"), None);
+        for out in ["-1", "1e300", "NaN", "inf", "abc"] {
+            assert_eq!(dates.show(Some(1), out), None, "{out}");
+        }
+        let mac = Dates { styles: &styles, date1904: true };
+        assert_eq!(mac.show(Some(1), "44621"), Some("2026-03-02".to_owned()));
     }
 
     #[test]

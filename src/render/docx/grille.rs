@@ -52,7 +52,7 @@ pub fn grille(g: &Grille) -> Vec<u8> {
     ))));
     let widths = [3500, 1700, 4238, 1900, 3800];
     let choix: Vec<String> =
-        g.niveaux.iter().map(|n| format!("{BOX} {}", n.niveau)).chain([format!("{BOX} NE")]).collect();
+        g.niveaux.iter().map(|n| format!("{BOX}\u{a0}{}", n.niveau)).chain([format!("{BOX}\u{a0}NE")]).collect();
     for cat in &g.categories {
         doc = doc.add_paragraph(heading(2, cat.titre));
         let mut rows = vec![header_row(
