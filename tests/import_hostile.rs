@@ -220,3 +220,105 @@ fn xlsx_export_refuses_a_text_too_long_for_a_cell_at_its_place() {
     // CSV has no such limit.
     ok(&refnum(&["export", path.to_str().unwrap(), "--format", "csv"]));
 }
+
+/// The minimal valid profile exported as `format` (`csv` or `xlsx`), with
+/// `edit` applied to the CSV text or to the workbook's shared strings.
+fn edited_table(dir: &std::path::Path, format: &str, edit: impl Fn(&str) -> String) -> std::path::PathBuf {
+    let exported = dir.join(format!("export.{format}"));
+    let profile = root().join("tests/fixtures/valid/profil-minimal.yaml");
+    ok(&refnum(&["export", profile.to_str().unwrap(), "--format", format, "-o", exported.to_str().unwrap()]));
+    let path = dir.join(format!("tableau.{format}"));
+    if format == "csv" {
+        std::fs::write(&path, edit(&std::fs::read_to_string(&exported).unwrap())).unwrap();
+        return path;
+    }
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&exported).unwrap()).unwrap();
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut data).unwrap();
+        if file.name() == "xl/sharedStrings.xml" {
+            data = edit(std::str::from_utf8(&data).unwrap()).into_bytes();
+        }
+        writer.start_file(file.name(), zip::write::SimpleFileOptions::default()).unwrap();
+        writer.write_all(&data).unwrap();
+    }
+    writer.finish().unwrap();
+    path
+}
+
+/// Imports `table` to a file: it must fail (exit 1) and write nothing.
+fn refused(table: &std::path::Path) -> String {
+    let out = table.with_file_name("profil.yaml");
+    let o = refnum(&["import", table.to_str().unwrap(), "--id", "essai", "-o", out.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(o.stdout.is_empty() && !out.exists(), "nothing written: {err}");
+    assert!(!err.contains("(profil construit):"), "reported on the table, not on the built profile: {err}");
+    err
+}
+
+#[test]
+fn a_bad_cell_is_reported_at_its_row_and_column_in_a_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    // The second of two identical ids, naming the first.
+    let csv = edited_table(dir.path(), "csv", |t| t.replace(";SF-02;", ";SF-01;"));
+    let err = refused(&csv);
+    assert!(
+        err.contains("erreur[E021]: l'identifiant `SF-01` est déjà utilisé à la ligne 3 (ligne 4, colonne 3, « id »)"),
+        "{err}"
+    );
+    assert!(err.contains("tableau.csv:4:34"), "{err}");
+    // An invisible character in a cell.
+    let csv = edited_table(dir.path(), "csv", |t| t.replace("Animer un atelier", "Animer un\u{1} atelier"));
+    let err = refused(&csv);
+    assert!(
+        err.contains("erreur[E007]: le texte contient le caractère de contrôle U+0001, invisible, en position 10 (ligne 4, colonne 4, « libelle »)"),
+        "{err}"
+    );
+    assert!(err.contains("tableau.csv:4:40"), "{err}");
+    // A malformed id, found by the checks of the built profile.
+    let csv = edited_table(dir.path(), "csv", |t| t.replace(";S-01;", ";1M-01;"));
+    let err = refused(&csv);
+    assert!(
+        err.contains(
+            "erreur[E020]: l'identifiant de compétence `1M-01` n'a pas la forme attendue (ligne 2, colonne 3, « id »)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("tableau.csv:2:29"), "{err}");
+    // The id of a mission the table did not write: at the cell, the
+    // mission's line named as a line of the built profile.
+    let csv = edited_table(dir.path(), "csv", |t| t.replace(";S-01;", ";M-02;"));
+    let err = refused(&csv);
+    assert!(err.contains("erreur[E021]: l'identifiant `M-02` est déjà utilisé à la ligne "), "{err}");
+    assert!(err.contains(" du profil construit (ligne 2, colonne 3, « id »)"), "{err}");
+    assert!(err.contains("tableau.csv:2:29"), "{err}");
+}
+
+#[test]
+fn a_bad_cell_is_reported_at_its_sheet_row_and_column_in_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = edited_table(dir.path(), "xlsx", |t| t.replace("<t>SF-02</t>", "<t>SF-01</t>"));
+    let err = refused(&xlsx);
+    assert!(
+        err.contains("erreur[E021]: l'identifiant `SF-01` est déjà utilisé à la ligne 2 de la feuille « savoir-faire » (feuille « savoir-faire », ligne 3, colonne C, « id »)"),
+        "{err}"
+    );
+    assert!(err.contains("tableau.xlsx:3:3"), "{err}");
+    // `_x0001_`: the OOXML escape of a control character.
+    let xlsx = edited_table(dir.path(), "xlsx", |t| t.replace("Animer un atelier", "Animer un_x0001_ atelier"));
+    let err = refused(&xlsx);
+    assert!(
+        err.contains("erreur[E007]: le texte contient le caractère de contrôle U+0001, invisible, en position 10 (feuille « savoir-faire », ligne 3, colonne D, « libelle »)"),
+        "{err}"
+    );
+    let xlsx = edited_table(dir.path(), "xlsx", |t| t.replace("<t>S-01</t>", "<t>1M-01</t>"));
+    let err = refused(&xlsx);
+    assert!(
+        err.contains("erreur[E020]: l'identifiant de compétence `1M-01` n'a pas la forme attendue (feuille « savoirs », ligne 2, colonne C, « id »)"),
+        "{err}"
+    );
+    assert!(err.contains("tableau.xlsx:2:3"), "{err}");
+}

@@ -678,10 +678,7 @@ pub fn control_characters(source: &Source, root: &Node, out: &mut Vec<Diagnostic
     }
 }
 
-/// A control character other than a tab or a line feed (C0, DEL, C1).
-pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && c != '\t' && c != '\n'
-}
+pub use crate::text::is_forbidden_control;
 
 fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) -> Option<Diagnostic> {
     let span = source.span_at(&node.location);

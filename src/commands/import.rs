@@ -4,8 +4,9 @@ use crate::check::analyze;
 use crate::cli::ImportArgs;
 use crate::diagnostic::{Code, Diagnostic, FileReport, Severity};
 use crate::error::Error;
-use crate::load::{self, MAX_FILE_BYTES, Source, sheet};
-use crate::model::{Profil, Span};
+use crate::load::sheet::Origin;
+use crate::load::{self, MAX_FILE_BYTES, Node, NodeKind, Source, sheet};
+use crate::model::{COMPETENCE_COLUMNS, Categorie, Profil, Span};
 use crate::workspace::catalog;
 use crate::{Outcome, exit};
 
@@ -112,15 +113,15 @@ pub fn profile_text(
             (sheet::read_csv(&source.text), Some(source))
         }
     };
-    let profil = sheet::to_profil(&rows, id, template, source.as_ref(), date).map_err(|diagnostics| {
+    let imported = sheet::to_profil(&rows, id, template, source.as_ref(), date).map_err(|diagnostics| {
         Error::Invalid(vec![FileReport {
             name: name.clone(),
             source: source.as_ref().map(|s| s.text.clone()),
             diagnostics,
         }])
     })?;
-    let body =
-        serde_saphyr::to_string(&profil).map_err(|e| Error::Usage(format!("profil impossible à écrire : {e}")))?;
+    let body = serde_saphyr::to_string(&imported.profil)
+        .map_err(|e| Error::Usage(format!("profil impossible à écrire : {e}")))?;
     let text = format!(
         "# yaml-language-server: $schema=../schemas/profil.schema.json\n# Profil construit par `refnum import` depuis {name}.\n{body}"
     );
@@ -140,13 +141,131 @@ pub fn profile_text(
         Source::from_bytes(format!("{output} (profil construit)"), text.as_bytes()).map_err(|d| invalid(None, d))?;
     let analysis = analyze(&generated);
     if analysis.diagnostics.iter().any(|d| d.severity() == Severity::Error) {
-        return Err(Error::Invalid(vec![FileReport {
-            name: generated.name.clone(),
-            source: Some(generated.text.clone()),
-            diagnostics: analysis.diagnostics,
-        }]));
+        // What comes from a row is reported at its cell; the rest (the
+        // template's missions, the placeholders) on the built profile.
+        let (table, built) = to_table(analysis.diagnostics, &generated, &imported.origins);
+        let mut reports = Vec::new();
+        if !table.is_empty() {
+            reports.push(FileReport {
+                name: name.clone(),
+                source: source.as_ref().map(|s| s.text.clone()),
+                diagnostics: table,
+            });
+        }
+        if !built.is_empty() {
+            reports.push(FileReport {
+                name: generated.name.clone(),
+                source: Some(generated.text.clone()),
+                diagnostics: built,
+            });
+        }
+        return Err(Error::Invalid(reports));
     }
     Ok(text)
+}
+
+/// What a line of the built profile comes from: a cell of the table (the
+/// competency's origin and the column), or nothing the table wrote.
+type Attribution<'a> = Option<(&'a Origin, &'static str)>;
+
+/// Splits the findings on the built profile: those whose place falls in a
+/// competency built from a row, moved to that row's cell (same code, help
+/// and message, the cell's place added, and lines of the built profile it
+/// names turned into rows of the table), and the others, left as they are.
+fn to_table(
+    diagnostics: Vec<Diagnostic>,
+    generated: &Source,
+    origins: &[(Categorie, Origin)],
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let fences = match load::parse(generated) {
+        Ok(Some(root)) => fences(&root, origins),
+        _ => return (Vec::new(), diagnostics),
+    };
+    // The last fence at or before `line`.
+    let owner = |line: u32| -> Attribution<'_> {
+        let i = fences.partition_point(|(start, _)| *start <= line);
+        i.checked_sub(1).and_then(|i| fences[i].1)
+    };
+    let (mut table, mut built) = (Vec::new(), Vec::new());
+    for mut d in diagnostics {
+        let Some((origin, column)) = owner(d.span.line) else {
+            built.push(d);
+            continue;
+        };
+        let Some((_, span, place)) = origin.cell(column) else {
+            built.push(d);
+            continue;
+        };
+        d.message = format!("{} ({place})", rename_lines(&d.message, &owner));
+        d.span = *span;
+        table.push(d);
+    }
+    table.sort_by_key(|d| (d.span.line, d.span.column, d.code));
+    (table, built)
+}
+
+/// `ligne 16` of the built profile, in a message (`à la ligne 16`,
+/// `(ligne 16)`, the forms the rules write), as the table's row it comes
+/// from (`ligne 3`, `ligne 3 de la feuille « savoirs »`), else as a line
+/// of the built profile. Other text, such as a quoted label, is left alone.
+fn rename_lines<'a>(message: &str, owner: &impl Fn(u32) -> Attribution<'a>) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = ["à la ligne ", "(ligne "].iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min() {
+        let (at, len) = at;
+        let (before, after) = rest.split_at(at + len);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&before[..before.len() - "ligne ".len()]);
+        match after[..digits].parse::<u32>().ok().and_then(owner) {
+            Some((origin, _)) => out.push_str(&sheet::row_name(origin.line, origin.sheet.as_deref())),
+            // A line of what the table did not write (a mission, say).
+            None if digits > 0 => out.push_str(&format!("ligne {} du profil construit", &after[..digits])),
+            None => out.push_str("ligne "),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The first line of each part of the built profile, in order, with what
+/// it comes from: each key of the top level and of `competences` (nothing
+/// from the table), each field of a competency (its row's cell).
+fn fences<'a>(root: &Node, origins: &'a [(Categorie, Origin)]) -> Vec<(u32, Attribution<'a>)> {
+    let mut fences = Vec::new();
+    for (key, value) in root.as_map().unwrap_or_default() {
+        fences.push((key.location.line, None));
+        if key.as_str() != Some("competences") {
+            continue;
+        }
+        for (key, list) in value.as_map().unwrap_or_default() {
+            fences.push((key.location.line, None));
+            let Some(categorie) = Categorie::ALL.into_iter().find(|c| key.as_str() == Some(c.key())) else {
+                continue;
+            };
+            let NodeKind::Seq(items) = &list.kind else { continue };
+            let built = origins.iter().filter(|(c, _)| *c == categorie).map(|(_, o)| o);
+            for (item, origin) in items.iter().zip(built) {
+                fences.push((item.location.line, Some((origin, "id"))));
+                for (field, value) in item.as_map().unwrap_or_default() {
+                    // A column of the same name, else the one naming the competency.
+                    let column = COMPETENCE_COLUMNS.into_iter().find(|c| field.as_str() == Some(c)).unwrap_or("id");
+                    fences.push((field.location.line, Some((origin, column))));
+                    // `referentiels`: a line per framework.
+                    for (key, _) in value.as_map().unwrap_or_default() {
+                        let column = match key.as_str() {
+                            Some("digcomp") => "digcomp",
+                            Some("pix") => "pix",
+                            _ => "id",
+                        };
+                        fences.push((key.location.line, Some((origin, column))));
+                    }
+                }
+            }
+        }
+    }
+    fences.sort_by_key(|(line, _)| *line);
+    fences
 }
 
 /// The file is over the size limit (E003).

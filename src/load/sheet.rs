@@ -125,7 +125,47 @@ fn place(row: &Row, column: usize, name: &str) -> String {
     }
 }
 
+/// A row named in a message about another one: `ligne 3`, with its sheet
+/// in a workbook.
+pub fn row_name(line: u32, sheet: Option<&str>) -> String {
+    match sheet {
+        Some(sheet) => format!("ligne {line} de la feuille « {sheet} »"),
+        None => format!("ligne {line}"),
+    }
+}
+
 const REQUIRED: [&str; 6] = ["categorie", "id", "libelle", "niveau", "essentielle", "missions"];
+
+/// The columns whose text goes into the profile as it is written.
+const TEXT_COLUMNS: [&str; 6] = ["id", "libelle", "description", "missions", "digcomp", "pix"];
+
+/// Where a built competency comes from: its row, and the cell of each field.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The row's number (from 1) and, in a workbook, its sheet.
+    pub line: u32,
+    pub sheet: Option<String>,
+    /// For each column the competency was read from (`id`, `libelle`,
+    /// `missions`…): the cell's span in the table and its place in words
+    /// (`ligne 3, colonne 4, « libelle »`).
+    pub cells: Vec<(&'static str, Span, String)>,
+}
+
+impl Origin {
+    /// The cell of `column`, else the cell of the identifier (the one that
+    /// names the competency).
+    pub fn cell(&self, column: &str) -> Option<&(&'static str, Span, String)> {
+        self.cells.iter().find(|(c, _, _)| *c == column).or_else(|| self.cells.iter().find(|(c, _, _)| *c == "id"))
+    }
+}
+
+/// A profile built from a table, with where each competency comes from.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub profil: Profil,
+    /// One per competency, in the order of `profil.competences.iter()`.
+    pub origins: Vec<(Categorie, Origin)>,
+}
 
 /// Builds a profile from the rows; `template` gives everything but the
 /// competencies (missions, finalité…), else placeholders mark what to write.
@@ -135,9 +175,12 @@ pub fn to_profil(
     template: Option<&Profil>,
     source: Option<&Source>,
     date: &str,
-) -> Result<Profil, Vec<Diagnostic>> {
+) -> Result<Imported, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut competences = Competences::default();
+    let mut origins: [Vec<Origin>; 3] = Default::default();
+    // The identifiers already read, with their row, to name the first of a pair.
+    let mut seen: std::collections::HashMap<String, (u32, Option<String>)> = std::collections::HashMap::new();
     let mut header: Option<Vec<(usize, String)>> = None;
     for row in rows {
         let is_header = row.cells.first().is_some_and(|(_, c)| c.trim() == "profil")
@@ -199,6 +242,28 @@ pub fn to_profil(
         let cell = |name: &str| col(name).and_then(|i| row.get(i)).map(|c| c.trim().to_owned()).unwrap_or_default();
         let here = |name: &str| at(source, row, col(name).unwrap_or(0));
         let where_ = |name: &str| place(row, col(name).unwrap_or(0), name);
+        // An invisible character would reach the documents (Word refuses
+        // them): said here, at its cell.
+        let control = TEXT_COLUMNS.iter().find_map(|name| {
+            let text = cell(name);
+            let (index, c) = text.char_indices().find(|(_, c)| crate::text::is_forbidden_control(*c))?;
+            Some((*name, text[..index].chars().count() + 1, c))
+        });
+        if let Some((name, position, c)) = control {
+            errors.push(
+                Diagnostic::new(
+                    Code::ControlCharacter,
+                    here(name),
+                    format!(
+                        "le texte contient le caractère de contrôle U+{:04X}, invisible, en position {position} ({})",
+                        u32::from(c),
+                        where_(name)
+                    ),
+                )
+                .with_help("retirez-le (il vient souvent d'un copier-coller) : Word refuse d'ouvrir un document qui en contient ; seuls la tabulation et le saut de ligne sont permis"),
+            );
+            continue;
+        }
         let categorie = match cell("categorie").as_str() {
             "savoirs" => Categorie::Savoirs,
             "savoir-faire" => Categorie::SavoirFaire,
@@ -282,6 +347,31 @@ pub fn to_profil(
             ));
             continue;
         }
+        if let Some((line, sheet)) = seen.get(&cell("id")) {
+            errors.push(
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    here("id"),
+                    format!(
+                        "l'identifiant `{}` est déjà utilisé à la {} ({})",
+                        cell("id"),
+                        row_name(*line, sheet.as_deref()),
+                        where_("id")
+                    ),
+                )
+                .with_help("chaque compétence a un identifiant propre dans le profil : renumérotez celle-ci"),
+            );
+            continue;
+        }
+        seen.insert(cell("id"), (row.line, row.sheet.clone()));
+        let origin = Origin {
+            line: row.line,
+            sheet: row.sheet.clone(),
+            cells: crate::model::COMPETENCE_COLUMNS
+                .iter()
+                .filter_map(|name| col(name).map(|i| (*name, at(source, row, i), place(row, i, name))))
+                .collect(),
+        };
         let description = Some(cell("description")).filter(|d| !d.is_empty()).map(Spanned::bare);
         let c = Competence {
             id: Spanned::bare(cell("id")),
@@ -304,6 +394,7 @@ pub fn to_profil(
             Categorie::SavoirFaire => competences.savoir_faire.push(c),
             Categorie::SavoirEtre => competences.savoir_etre.push(c),
         }
+        origins[Categorie::ALL.iter().position(|c| *c == categorie).unwrap_or(0)].push(origin);
     }
     if header.is_none() && errors.is_empty() {
         errors.push(Diagnostic::new(
@@ -336,7 +427,9 @@ pub fn to_profil(
     profil.statut = Spanned::bare(Statut::Brouillon);
     profil.mise_a_jour = Spanned::bare(date.to_owned());
     profil.competences = Spanned::bare(competences);
-    Ok(profil)
+    let origins =
+        Categorie::ALL.into_iter().zip(origins).flat_map(|(c, list)| list.into_iter().map(move |o| (c, o))).collect();
+    Ok(Imported { profil, origins })
 }
 
 /// A draft profile around imported competencies: one mission per mission id they name.

@@ -1,6 +1,12 @@
 //! Small helpers on strings shared by several stages: folding and "did you
 //! mean" (`suggest`), and the Markdown escaping of a short text
-//! (`markdown`). A leaf: it imports no other module of the crate.
+//! (`markdown`), the control characters a text may not hold. A leaf: it imports no other module of the crate.
 
 pub mod markdown;
 pub mod suggest;
+
+/// A control character other than a tab or a line feed (C0, DEL, C1): it
+/// is invisible, and Word refuses a document holding one.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
