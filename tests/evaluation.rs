@@ -502,6 +502,8 @@ fn a_grid_with_nothing_assessed_never_concludes_that_nothing_is_to_work_on() {
     assert!(!empty.contains("Rien à travailler"), "{empty}");
     let one = report("\n  - competence: S-01\n    niveau: 4\n");
     assert!(one.contains("essentielles n’ont pas été évaluées"), "{one}");
+    let rest = &one[one.find("## Non évaluées").expect("a section of what was not assessed")..];
+    assert!(rest.contains("S\u{2011}02 Obligations") && rest.contains("(essentielle)\u{202f}; S"), "{rest}");
     assert!(!one.contains("Rien à travailler"), "{one}");
 }
 
@@ -525,4 +527,21 @@ fn a_team_view_counts_each_person_once() {
     }
     let o = refnum_in(d, &["positionnement", "a.yaml", "c.yaml", "-o", "equipe.html"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_told_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let grid = |date: &str| {
+        format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\ndate: \"{date}\"\nobservations: []\n")
+    };
+    std::fs::write(d.join("p.yaml"), grid("2026-02-30")).unwrap();
+    let o = refnum_in(d, &["positionnement", "p.yaml", "-o", "r.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("le « 2026-02-30 » n'existe pas au calendrier"), "{}", stderr(&o));
+    std::fs::write(d.join("p.yaml"), grid("02/03/2026")).unwrap();
+    let o = refnum_in(d, &["positionnement", "p.yaml", "-o", "r.md"]);
+    assert!(stderr(&o).contains("n'est pas une date au format AAAA-MM-JJ"), "{}", stderr(&o));
+    assert!(!d.join("r.md").exists());
 }

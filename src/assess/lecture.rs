@@ -194,9 +194,13 @@ pub fn verifier(lu: &Lu, profil: &Profil) -> Result<Saisie, Vec<Diagnostic>> {
             Diagnostic::new(
                 Code::InvalidDate,
                 lieu.span,
-                format!("« {date} » n'est pas une date au format AAAA-MM-JJ{}", lieu.dit()),
+                if looks_like_a_date(date) {
+                    format!("le « {date} » n'existe pas au calendrier{}", lieu.dit())
+                } else {
+                    format!("« {date} » n'est pas une date au format AAAA-MM-JJ{}", lieu.dit())
+                },
             )
-            .with_help("écrivez la date de l'évaluation ainsi : 2026-03-02"),
+            .with_help("écrivez la date de l'évaluation ainsi : 2026-03-02 pour le 2 mars 2026"),
         );
     }
     let ids: Vec<&str> = grille.lignes().map(|l| l.id.as_str()).collect();
@@ -276,6 +280,15 @@ pub fn verifier(lu: &Lu, profil: &Profil) -> Result<Saisie, Vec<Diagnostic>> {
         contexte: lu.contexte,
         niveaux,
     })
+}
+
+/// `AAAA-MM-JJ` in shape, whether or not the day exists.
+fn looks_like_a_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn hors_echelle(value: &str, ligne: &LigneLue, echelle: &[String]) -> Diagnostic {
