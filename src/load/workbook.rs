@@ -381,17 +381,7 @@ impl Dates<'_> {
 
 /// An Excel day number (1900 system) as `AAAA-MM-JJ`.
 fn date_from_serial(serial: i64) -> String {
-    let days = serial - 25_569; // 1970-01-01
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::text::date::from_days(serial - 25_569) // 25,569: 1970-01-01
 }
 
 /// The shared strings: each `<si>`'s text, phonetic guides (`<rPh>`) left out.

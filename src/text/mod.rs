@@ -1,7 +1,9 @@
 //! Small helpers on strings shared by several stages: folding and "did you
 //! mean" (`suggest`), and the Markdown escaping of a short text
-//! (`markdown`), the control characters a text may not hold. A leaf: it imports no other module of the crate.
+//! (`markdown`), the control characters a text may not hold, dates from a
+//! count of days (`date`). A leaf: it imports no other module of the crate.
 
+pub mod date;
 pub mod markdown;
 pub mod suggest;
 
