@@ -813,7 +813,7 @@ mod tests {
     fn relation_targets_become_archive_paths() {
         assert_eq!(join("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
         assert_eq!(join("xl", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(join("xl/sub", "../sharedStrings.xml"), "xl/sharedStrings.xml");
+        assert_eq!(join("xl/sub", "../styles.xml"), "xl/styles.xml");
     }
 
     #[test]
