@@ -3,6 +3,7 @@
 //! `analyze` runs the whole trip of one file: parse once, structural rules on
 //! the tree, typed model, then the semantic rules, one family per file here.
 
+mod compiled;
 mod frameworks;
 mod ids;
 mod metadata;

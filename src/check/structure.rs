@@ -4,8 +4,9 @@
 //! The walk is driven by the JSON Schema generated from the model types
 //! (`crate::schema`), so the schema and the checks cannot drift apart.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::compiled::{Compiled, Object, Shape, Ty};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{Node, NodeKind, Source};
 use crate::model::Span;
@@ -78,8 +79,9 @@ pub fn check(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) -> Option<
 pub fn check_against(source: &Source, root: &Node, schema: &Value, out: &mut Vec<Diagnostic>) {
     let here = source.span_at(&root.location);
     let mut recovery = Recovery::default();
-    let walker = Walker { source, root: schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
-    walker.walk(root, schema, &mut Vec::new(), here);
+    let schema = Compiled::new(schema);
+    let walker = Walker { source, schema: &schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
+    walker.walk(root, here);
 }
 
 /// Like `check`, and says what to cut from the tree to recover from the
@@ -137,10 +139,9 @@ pub fn check_recovering(source: &Source, root: &Node, out: &mut Vec<Diagnostic>)
     };
     let mut recovery = Recovery { impossible: kind.is_none(), ..Recovery::default() };
     if let Some(kind) = kind {
-        let schema = kind.schema();
-        let walker =
-            Walker { source, root: schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
-        walker.walk(root, schema, &mut Vec::new(), here);
+        let schema = Compiled::of(kind);
+        let walker = Walker { source, schema, out, at: Vec::new(), cuttable: Vec::new(), recovery: &mut recovery };
+        walker.walk(root, here);
     }
     (kind, recovery)
 }
@@ -167,9 +168,28 @@ fn is_quoted(source: &Source, node: &Node) -> bool {
     matches!(source.text.get(span.start..span.start + 1), Some("\"" | "'"))
 }
 
+/// One step of the path from the root to a node: a key, or a list item
+/// (`[2]`, counted from 1 in messages). Borrowed from the schema, so that
+/// walking into a node allocates nothing.
+#[derive(Debug, Clone, Copy)]
+enum Part<'a> {
+    Key(&'a str),
+    /// The index of the item, from 0.
+    Item(usize),
+}
+
+impl std::fmt::Display for Part<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Part::Key(name) => f.write_str(name),
+            Part::Item(i) => write!(f, "[{}]", i + 1),
+        }
+    }
+}
+
 struct Walker<'a, 'o> {
     source: &'a Source,
-    root: &'a Value,
+    schema: &'a Compiled,
     out: &'o mut Vec<Diagnostic>,
     /// Index of the entry or item at each level of `path`.
     at: Vec<usize>,
@@ -180,34 +200,17 @@ struct Walker<'a, 'o> {
 }
 
 impl<'a> Walker<'a, '_> {
-    /// Follows `$ref` to the definition.
-    fn resolve(&self, schema: &'a Value) -> &'a Value {
-        let mut schema = schema;
-        for _ in 0..16 {
-            let Some(target) = schema.get("$ref").and_then(Value::as_str) else {
-                break;
-            };
-            let path = target.trim_start_matches("#/");
-            let mut next = self.root;
-            for part in path.split('/') {
-                next = next.get(part).unwrap_or(&Value::Null);
-            }
-            schema = next;
-        }
-        schema
-    }
-
-    fn walk(mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
-        self.node(node, schema, path, anchor);
+    fn walk(mut self, node: &Node, anchor: Span) {
+        self.node(node, 0, &mut Vec::new(), anchor);
     }
 
     /// Records an error at the current node: cut the innermost part around
     /// it that may be cut.
-    fn fault(&mut self, path: &[String]) {
+    fn fault(&mut self, path: &[Part]) {
         match self.cuttable.iter().rposition(|c| *c) {
             Some(i) => {
                 self.recovery.cuts.push(self.at[..=i].to_vec());
-                self.recovery.lost.push(path[..=i].to_vec());
+                self.recovery.lost.push(path[..=i].iter().map(Part::to_string).collect());
             }
             None => self.recovery.impossible = true,
         }
@@ -225,17 +228,12 @@ impl<'a> Walker<'a, '_> {
     /// and each may have been meant as any optional key the mapping lacks.
     /// Called once per mapping, so that many removed entries cost no more
     /// than one each.
-    fn lose_optional(&mut self, node: &Node, schema: &Value, path: &[String]) {
-        let required: Vec<&str> =
-            schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    fn lose_optional(&mut self, node: &Node, object: &Object, path: &[Part]) {
         let present: std::collections::HashSet<&str> =
             node.as_map().into_iter().flatten().filter_map(|(k, _)| k.as_str()).collect();
-        let properties = schema.get("properties").and_then(Value::as_object).into_iter().flatten();
-        for (name, _) in
-            properties.filter(|(name, _)| !required.contains(&name.as_str()) && !present.contains(name.as_str()))
-        {
-            let mut lost = path.to_vec();
-            lost.push(name.clone());
+        for property in object.properties.iter().filter(|p| !p.required && !present.contains(p.name.as_str())) {
+            let mut lost: Vec<String> = path.iter().map(Part::to_string).collect();
+            lost.push(property.name.clone());
             self.recovery.lost.push(lost);
         }
     }
@@ -251,62 +249,61 @@ impl<'a> Walker<'a, '_> {
         self.cuttable.pop();
     }
 
-    fn node(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
-        let schema = self.resolve(schema);
-        if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
-            for part in all {
+    fn node(&mut self, node: &Node, shape: usize, path: &mut Vec<Part<'a>>, anchor: Span) {
+        let schema = self.schema;
+        let shape = schema.shape(shape);
+        if let Some(all) = &shape.all_of {
+            for &part in all {
                 self.node(node, part, path, anchor);
             }
             return;
         }
-        let mut types = types_of(schema);
-        if let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) {
-            let nullable = branches.iter().any(|b| types_of(self.resolve(b)).contains(&"null"));
-            if nullable && matches!(node.kind, NodeKind::Null) {
+        if let Some(any) = &shape.any_of {
+            if any.nullable && matches!(node.kind, NodeKind::Null) {
                 return;
             }
-            let candidates: Vec<&Value> =
-                branches.iter().map(|b| self.resolve(b)).filter(|b| !types_of(b).contains(&"null")).collect();
             let wanted = json_type(node);
-            let matching = candidates.iter().find(|b| types_of(b).contains(&wanted)).or(candidates.first());
-            if let Some(branch) = matching {
-                if candidates.len() > 1 && !types_of(branch).contains(&wanted) {
-                    let names: Vec<&str> = candidates.iter().flat_map(|b| types_of(b)).map(type_label).collect();
-                    return self.wrong_type(node, path, &names.join(" ou "), anchor);
+            let matching =
+                any.candidates.iter().find(|&&b| schema.shape(b).types.contains(wanted)).or(any.candidates.first());
+            if let Some(&branch) = matching {
+                if any.candidates.len() > 1 && !schema.shape(branch).types.contains(wanted) {
+                    return self.wrong_type(node, path, &any.label, anchor);
                 }
                 return self.node(node, branch, path, anchor);
             }
         }
-        if types.contains(&"null") {
-            if matches!(node.kind, NodeKind::Null) {
-                return;
-            }
-            types.retain(|t| *t != "null");
+        if shape.types.contains(Ty::Null) && matches!(node.kind, NodeKind::Null) {
+            return;
         }
         // An empty value has no text of its own: point at its key.
-        let here = if matches!(node.kind, NodeKind::Null) { anchor } else { self.source.span_at(&node.location) };
-        match types.first().copied() {
-            Some("object") => self.object(node, schema, path, anchor),
-            Some("array") => self.array(node, schema, path, anchor),
-            Some("string") => self.string(node, schema, path, here),
-            Some("integer") => self.integer(node, schema, path, here),
-            Some("boolean") => self.boolean(node, path, here),
+        let here = || if matches!(node.kind, NodeKind::Null) { anchor } else { self.source.span_at(&node.location) };
+        match shape.first {
+            Some(Ty::Object) => self.object(node, &shape.object, path, anchor),
+            Some(Ty::Array) => self.array(node, shape, path, anchor),
+            Some(Ty::String) => {
+                let here = here();
+                self.string(node, shape, path, here);
+            }
+            Some(Ty::Integer) => {
+                let here = here();
+                self.integer(node, shape, path, here);
+            }
+            Some(Ty::Boolean) => {
+                let here = here();
+                self.boolean(node, path, here);
+            }
             _ => {}
         }
     }
 
-    fn object(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
+    fn object(&mut self, node: &Node, object: &'a Object, path: &mut Vec<Part<'a>>, anchor: Span) {
         let Some(entries) = node.as_map() else {
             return self.wrong_type(node, path, "un tableau associatif (des clés `nom: valeur`)", anchor);
         };
-        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-        let properties =
-            schema.get("properties").and_then(Value::as_object).unwrap_or_else(|| EMPTY.get_or_init(Map::new));
-        let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
         // A missing key that an unknown key probably misspells is reported once, as the unknown key.
         let mut misspelled: Vec<&str> = Vec::new();
-        let required: Vec<&str> =
-            schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        // The required properties seen, one bit each (see `Required::slot`).
+        let mut seen: u64 = 0;
         let mut dropped = false;
         for (index, (key, value)) in entries.iter().enumerate() {
             let key_span = self.source.span_at(&key.location);
@@ -323,21 +320,25 @@ impl<'a> Walker<'a, '_> {
                 dropped = true;
                 continue;
             };
-            match properties.get(name) {
+            match object.get(name) {
                 Some(property) => {
-                    path.push(name.to_owned());
-                    self.enter(index, !required.contains(&name));
-                    self.node(value, property, path, key_span);
+                    if let Some(slot) = property.slot {
+                        seen |= 1u64 << slot;
+                    }
+                    path.push(Part::Key(&property.name));
+                    self.enter(index, !property.required);
+                    self.node(value, property.shape, path, key_span);
                     self.leave();
                     path.pop();
                 }
-                None if closed => {
+                None if object.closed => {
                     let mut d =
                         Diagnostic::new(Code::UnknownKey, key_span, format!("clé inconnue `{name}` {}", place(path)));
-                    let closest = suggest::closest(name, properties.keys().map(String::as_str));
+                    let known = || object.properties.iter().map(|p| p.name.as_str());
+                    let closest = suggest::closest(name, known());
                     misspelled.extend(closest);
                     d.help = closest.map(|c| format!("vouliez-vous dire `{c}` ?")).or_else(|| {
-                        let known: Vec<&str> = properties.keys().map(String::as_str).collect();
+                        let known: Vec<&str> = known().collect();
                         Some(format!("clés permises ici : {}", known.join(", ")))
                     });
                     self.out.push(d);
@@ -348,14 +349,21 @@ impl<'a> Walker<'a, '_> {
             }
         }
         if dropped {
-            self.lose_optional(node, schema, path);
+            self.lose_optional(node, object, path);
         }
-        for required in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
-        {
-            if node.get(required).is_none() {
-                self.fault(path);
+        for required in &object.required {
+            // A required key is present when an entry has its name: for a
+            // property, when the walk above saw it.
+            let present = match required.slot {
+                Some(slot) => seen & (1u64 << slot) != 0,
+                None => node.get(&required.name).is_some(),
+            };
+            if present {
+                continue;
             }
-            if node.get(required).is_none() && !misspelled.contains(&required) {
+            self.fault(path);
+            if !misspelled.contains(&required.name.as_str()) {
+                let required = &required.name;
                 let span =
                     if entries.is_empty() { anchor } else { anchor_or(anchor, self.source.span_at(&node.location)) };
                 self.out.push(
@@ -370,7 +378,7 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    fn array(&mut self, node: &Node, schema: &'a Value, path: &mut Vec<String>, anchor: Span) {
+    fn array(&mut self, node: &Node, shape: &Shape, path: &mut Vec<Part<'a>>, anchor: Span) {
         let NodeKind::Seq(items) = &node.kind else {
             let hint = if node.is_scalar() && !matches!(node.kind, NodeKind::Null) {
                 "une liste (même d'un seul élément : `- valeur` ou `[valeur]`)"
@@ -379,29 +387,28 @@ impl<'a> Walker<'a, '_> {
             };
             return self.wrong_type(node, path, hint, anchor);
         };
-        self.bounds(node, items, schema, path, anchor);
-        let Some(item_schema) = schema.get("items") else {
+        self.bounds(node, items, shape, path, anchor);
+        let Some(item_shape) = shape.items else {
             return;
         };
         for (i, item) in items.iter().enumerate() {
-            path.push(format!("[{}]", i + 1));
+            path.push(Part::Item(i));
             self.enter(i, true);
             let here = self.source.span_at(&item.location);
             let here = match item.kind {
                 NodeKind::Null => self.source.dash_before(here).unwrap_or(here),
                 _ => here,
             };
-            self.node(item, item_schema, path, here);
+            self.node(item, item_shape, path, here);
             self.leave();
             path.pop();
         }
     }
 
     /// `minItems` and `maxItems` of the schema: an empty list, or one too long.
-    fn bounds(&mut self, node: &Node, items: &[Node], schema: &Value, path: &[String], anchor: Span) {
+    fn bounds(&mut self, node: &Node, items: &[Node], shape: &Shape, path: &[Part], anchor: Span) {
         let len = items.len();
-        let min = schema.get("minItems").and_then(Value::as_u64).and_then(|m| usize::try_from(m).ok());
-        let max = schema.get("maxItems").and_then(Value::as_u64).and_then(|m| usize::try_from(m).ok());
+        let (min, max) = (shape.min_items, shape.max_items);
         let limits = match (min, max) {
             (Some(min), Some(max)) => format!("de {min} à {max}"),
             (Some(min), None) => format!("au moins {min}"),
@@ -438,13 +445,13 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    fn string(&mut self, node: &Node, schema: &Value, path: &[String], here: Span) {
+    fn string(&mut self, node: &Node, shape: &Shape, path: &[Part], here: Span) {
         match &node.kind {
             NodeKind::Null => {
                 self.fault(path);
                 self.out.push(
                     Diagnostic::new(Code::EmptyText, here, format!("valeur vide {}", place(path))).with_help(
-                        if path.last().is_some_and(|p| p.starts_with('[')) {
+                        if matches!(path.last(), Some(Part::Item(_))) {
                             "écrivez le texte après le tiret, ou retirez cet élément de la liste"
                         } else {
                             "écrivez le texte après les deux-points, ou retirez la clé si elle est facultative"
@@ -455,7 +462,7 @@ impl<'a> Walker<'a, '_> {
             NodeKind::Str(s) if s.trim().is_empty() => {
                 self.fault(path);
                 self.out.push(Diagnostic::new(Code::EmptyText, here, format!("texte vide {}", place(path))).with_help(
-                    if path.last().is_some_and(|p| p.starts_with('[')) {
+                    if matches!(path.last(), Some(Part::Item(_))) {
                         "écrivez le texte, ou retirez cet élément de la liste"
                     } else {
                         "écrivez le texte, ou retirez la clé si elle est facultative"
@@ -476,15 +483,14 @@ impl<'a> Walker<'a, '_> {
                     )
                     .with_help(format!(
                         "un identifiant s'écrit comme un texte : mettez-le entre guillemets, `{}: \"{raw}\"`",
-                        path.join(".")
+                        joined(path)
                     )),
                 );
             }
             _ => {
-                if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
-                    let allowed: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
+                if let Some(allowed) = &shape.allowed {
                     let value = node.as_str().unwrap_or_default();
-                    if !allowed.contains(&value) {
+                    if !allowed.iter().any(|a| a == value) {
                         let mut d = Diagnostic::new(
                             Code::UnknownValue,
                             here,
@@ -495,7 +501,7 @@ impl<'a> Walker<'a, '_> {
                                 allowed.join(", ")
                             ),
                         );
-                        d.help = suggest::did_you_mean(value, allowed.iter().copied());
+                        d.help = suggest::did_you_mean(value, allowed.iter().map(String::as_str));
                         self.fault(path);
                         self.out.push(d);
                     }
@@ -504,12 +510,11 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    fn integer(&mut self, node: &Node, schema: &Value, path: &[String], here: Span) {
+    fn integer(&mut self, node: &Node, shape: &Shape, path: &[Part], here: Span) {
         let NodeKind::Int(value) = node.kind else {
             return self.wrong_type(node, path, "un nombre entier", here);
         };
-        let min = schema.get("minimum").and_then(Value::as_i64);
-        let max = schema.get("maximum").and_then(Value::as_i64);
+        let (min, max) = (shape.minimum, shape.maximum);
         if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
             self.fault(path);
             self.out.push(Diagnostic::new(
@@ -525,7 +530,7 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    fn boolean(&mut self, node: &Node, path: &[String], here: Span) {
+    fn boolean(&mut self, node: &Node, path: &[Part], here: Span) {
         if matches!(node.kind, NodeKind::Bool(_)) {
             return;
         }
@@ -550,7 +555,7 @@ impl<'a> Walker<'a, '_> {
         self.out.push(d);
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &[String], expected: &str, anchor: Span) {
+    fn wrong_type(&mut self, node: &Node, path: &[Part], expected: &str, anchor: Span) {
         let here = if matches!(node.kind, NodeKind::Null) { anchor } else { self.source.span_at(&node.location) };
         let (code, help) = match node.kind {
             NodeKind::Null => {
@@ -568,8 +573,8 @@ impl<'a> Walker<'a, '_> {
 
 /// The top-level keys whose value names a profile or a file (`id`,
 /// `profil`, `extends`): a number or a boolean there is not taken as text.
-fn names_a_file(path: &[String]) -> bool {
-    matches!(path, [key] if ["id", "profil", "extends"].contains(&key.as_str()))
+fn names_a_file(path: &[Part]) -> bool {
+    matches!(path, [Part::Key(key)] if ["id", "profil", "extends"].contains(key))
 }
 
 fn anchor_or(anchor: Span, fallback: Span) -> Span {
@@ -577,52 +582,40 @@ fn anchor_or(anchor: Span, fallback: Span) -> Span {
 }
 
 /// The JSON Schema type a node has (`string` for every plain scalar but booleans and integers).
-fn json_type(node: &Node) -> &'static str {
+fn json_type(node: &Node) -> Ty {
     match node.kind {
-        NodeKind::Null => "null",
-        NodeKind::Bool(_) => "boolean",
-        NodeKind::Int(_) => "integer",
-        NodeKind::Float(_) | NodeKind::Str(_) => "string",
-        NodeKind::Seq(_) => "array",
-        NodeKind::Map(_) => "object",
-    }
-}
-
-fn type_label(t: &str) -> &'static str {
-    match t {
-        "object" => "un tableau associatif",
-        "array" => "une liste",
-        "integer" => "un nombre entier",
-        "boolean" => "un booléen",
-        _ => "un texte",
-    }
-}
-
-fn types_of(schema: &Value) -> Vec<&str> {
-    match schema.get("type") {
-        Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
+        NodeKind::Null => Ty::Null,
+        NodeKind::Bool(_) => Ty::Boolean,
+        NodeKind::Int(_) => Ty::Integer,
+        NodeKind::Float(_) | NodeKind::Str(_) => Ty::String,
+        NodeKind::Seq(_) => Ty::Array,
+        NodeKind::Map(_) => Ty::Object,
     }
 }
 
 /// `competences.savoirs[2].libelle`
-pub fn dotted(path: &[String]) -> String {
+fn dotted(path: &[Part]) -> String {
+    use std::fmt::Write;
     let mut out = String::new();
     for part in path {
-        if !part.starts_with('[') && !out.is_empty() {
+        if matches!(part, Part::Key(_)) && !out.is_empty() {
             out.push('.');
         }
-        out.push_str(part);
+        let _ = write!(out, "{part}");
     }
     out
 }
 
-fn place(path: &[String]) -> String {
+/// The parts of a path joined by dots, items included (`missions.[2]`).
+fn joined(path: &[Part]) -> String {
+    path.iter().map(Part::to_string).collect::<Vec<_>>().join(".")
+}
+
+fn place(path: &[Part]) -> String {
     if path.is_empty() { "à la racine du document".to_owned() } else { format!("dans `{}`", dotted(path)) }
 }
 
-fn subject(path: &[String]) -> String {
+fn subject(path: &[Part]) -> String {
     if path.is_empty() { "le document".to_owned() } else { format!("`{}`", dotted(path)) }
 }
 
