@@ -89,7 +89,7 @@ pub fn yaml(source: &Source) -> Result<Lu, Vec<Diagnostic>> {
     if !out.is_empty() {
         return Err(out);
     }
-    let p: Positionnement = load::from_tree(source, &root).map_err(|e| {
+    let p: Positionnement = load::from_tree(source, root).map_err(|e| {
         vec![Diagnostic::new(Code::WrongType, e.span.unwrap_or_else(|| source.start_span()), e.message)]
     })?;
     let lieu = |span: Span| Lieu { span, cellule: None };

@@ -92,10 +92,21 @@ pub(super) struct Property {
 }
 
 impl Object {
-    /// The property named `name`.
-    pub fn get(&self, name: &str) -> Option<&Property> {
+    /// The property named `name`, tried first at `*next`, then moves
+    /// `*next` after it: a file mostly lists its keys in the schema's order,
+    /// so that a walk through its keys mostly compares each once.
+    pub fn get_from(&self, name: &str, next: &mut usize) -> Option<&Property> {
+        let i = match self.properties.get(*next) {
+            Some(p) if p.name == name => *next,
+            _ => self.index(name)?,
+        };
+        *next = i + 1;
+        Some(&self.properties[i])
+    }
+
+    fn index(&self, name: &str) -> Option<usize> {
         let i = self.by_name.binary_search_by(|&i| self.properties[i].name.as_str().cmp(name)).ok()?;
-        Some(&self.properties[self.by_name[i]])
+        Some(self.by_name[i])
     }
 }
 

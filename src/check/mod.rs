@@ -78,12 +78,12 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
     if out[before..].iter().any(|d| d.severity() == Severity::Error) {
         // The well-formed rest of the file still goes through the rules
         // that what was cut cannot mislead; its model is not handed on.
-        if let Some(Ok(document)) = recovery.prune(&root).map(|pruned| typed(source, kind, &pruned)) {
+        if let Some(Ok(document)) = recovery.prune(&root).map(|pruned| typed(source, kind, pruned)) {
             recovered_rules(&document, &recovery, out);
         }
         return None;
     }
-    match typed(source, kind, &root) {
+    match typed(source, kind, root) {
         Ok(document) => Some(document),
         Err(e) => {
             let span = e.span.unwrap_or_else(|| source.start_span());
@@ -93,7 +93,8 @@ fn build(source: &Source, out: &mut Vec<Diagnostic>, entry: &mut Option<project:
     }
 }
 
-fn typed(source: &Source, kind: Kind, root: &load::Node) -> Result<Document, load::DeError> {
+/// The typed model of a tree, which it takes apart.
+fn typed(source: &Source, kind: Kind, root: load::Node) -> Result<Document, load::DeError> {
     Ok(match kind {
         Kind::Profil => Document::Profil(Box::new(load::from_tree::<Profil>(source, root)?)),
         Kind::Poste => Document::Poste(Box::new(load::from_tree::<Poste>(source, root)?)),

@@ -275,25 +275,20 @@ impl<'a> Walker<'a, '_> {
         if shape.types.contains(Ty::Null) && matches!(node.kind, NodeKind::Null) {
             return;
         }
-        // An empty value has no text of its own: point at its key.
-        let here = || if matches!(node.kind, NodeKind::Null) { anchor } else { self.source.span_at(&node.location) };
         match shape.first {
             Some(Ty::Object) => self.object(node, &shape.object, path, anchor),
             Some(Ty::Array) => self.array(node, shape, path, anchor),
-            Some(Ty::String) => {
-                let here = here();
-                self.string(node, shape, path, here);
-            }
-            Some(Ty::Integer) => {
-                let here = here();
-                self.integer(node, shape, path, here);
-            }
-            Some(Ty::Boolean) => {
-                let here = here();
-                self.boolean(node, path, here);
-            }
+            Some(Ty::String) => self.string(node, shape, path, anchor),
+            Some(Ty::Integer) => self.integer(node, shape, path, anchor),
+            Some(Ty::Boolean) => self.boolean(node, path, anchor),
             _ => {}
         }
+    }
+
+    /// Where a finding about a scalar points: the scalar; an empty value has
+    /// no text of its own, so its key (`anchor`). Computed only for a finding.
+    fn here(&self, node: &Node, anchor: Span) -> Span {
+        if matches!(node.kind, NodeKind::Null) { anchor } else { self.source.span_at(&node.location) }
     }
 
     fn object(&mut self, node: &Node, object: &'a Object, path: &mut Vec<Part<'a>>, anchor: Span) {
@@ -305,6 +300,8 @@ impl<'a> Walker<'a, '_> {
         // The required properties seen, one bit each (see `Required::slot`).
         let mut seen: u64 = 0;
         let mut dropped = false;
+        // Where the next key is looked for first (see `Object::get_from`).
+        let mut next = 0;
         for (index, (key, value)) in entries.iter().enumerate() {
             let key_span = self.source.span_at(&key.location);
             let Some(name) = key.as_str() else {
@@ -320,7 +317,7 @@ impl<'a> Walker<'a, '_> {
                 dropped = true;
                 continue;
             };
-            match object.get(name) {
+            match object.get_from(name, &mut next) {
                 Some(property) => {
                     if let Some(slot) = property.slot {
                         seen |= 1u64 << slot;
@@ -409,18 +406,18 @@ impl<'a> Walker<'a, '_> {
     fn bounds(&mut self, node: &Node, items: &[Node], shape: &Shape, path: &[Part], anchor: Span) {
         let len = items.len();
         let (min, max) = (shape.min_items, shape.max_items);
-        let limits = match (min, max) {
+        let limits = || match (min, max) {
             (Some(min), Some(max)) => format!("de {min} à {max}"),
             (Some(min), None) => format!("au moins {min}"),
             (None, Some(max)) => format!("au plus {max}"),
-            (None, None) => return,
+            (None, None) => String::new(),
         };
         if len == 0 && min.is_some_and(|m| m > 0) {
             self.out.push(
                 Diagnostic::new(
                     Code::EmptyList,
                     anchor_or(self.source.span_at(&node.location), anchor),
-                    format!("liste vide {} ; elle attend {limits} éléments", place(path)),
+                    format!("liste vide {} ; elle attend {} éléments", place(path), limits()),
                 )
                 .with_help("complétez la liste, ou retirez la clé si elle est facultative"),
             );
@@ -428,7 +425,7 @@ impl<'a> Walker<'a, '_> {
             self.out.push(Diagnostic::new(
                 Code::EmptyList,
                 self.source.span_at(&node.location),
-                format!("{len} élément(s) {} ; la liste en attend {limits}", place(path)),
+                format!("{len} élément(s) {} ; la liste en attend {}", place(path), limits()),
             ));
         } else if let Some(max) = max.filter(|m| len > *m) {
             // Point at the first element too many.
@@ -438,19 +435,19 @@ impl<'a> Walker<'a, '_> {
                 Diagnostic::new(
                     Code::TooManyItems,
                     first_extra,
-                    format!("{len} éléments {} ; la liste en attend {limits}", place(path)),
+                    format!("{len} éléments {} ; la liste en attend {}", place(path), limits()),
                 )
                 .with_help(format!("gardez les {max} éléments les plus parlants ; voir docs/format.md")),
             );
         }
     }
 
-    fn string(&mut self, node: &Node, shape: &Shape, path: &[Part], here: Span) {
+    fn string(&mut self, node: &Node, shape: &Shape, path: &[Part], anchor: Span) {
         match &node.kind {
             NodeKind::Null => {
                 self.fault(path);
                 self.out.push(
-                    Diagnostic::new(Code::EmptyText, here, format!("valeur vide {}", place(path))).with_help(
+                    Diagnostic::new(Code::EmptyText, anchor, format!("valeur vide {}", place(path))).with_help(
                         if matches!(path.last(), Some(Part::Item(_))) {
                             "écrivez le texte après le tiret, ou retirez cet élément de la liste"
                         } else {
@@ -459,7 +456,8 @@ impl<'a> Walker<'a, '_> {
                     ),
                 );
             }
-            NodeKind::Str(s) if s.trim().is_empty() => {
+            NodeKind::Str(s) if s.chars().all(char::is_whitespace) => {
+                let here = self.here(node, anchor);
                 self.fault(path);
                 self.out.push(Diagnostic::new(Code::EmptyText, here, format!("texte vide {}", place(path))).with_help(
                     if matches!(path.last(), Some(Part::Item(_))) {
@@ -469,10 +467,11 @@ impl<'a> Walker<'a, '_> {
                     },
                 ));
             }
-            NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte", here),
+            NodeKind::Seq(_) | NodeKind::Map(_) => self.wrong_type(node, path, "un texte", anchor),
             NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) if names_a_file(path) => {
                 // `profil: 12` reads as a number: the cross-file rules, which
                 // look for the profile by its name, would pass it by.
+                let here = self.here(node, anchor);
                 let raw = self.source.text.get(here.start..here.end).unwrap_or_default();
                 self.fault(path);
                 self.out.push(
@@ -491,6 +490,7 @@ impl<'a> Walker<'a, '_> {
                 if let Some(allowed) = &shape.allowed {
                     let value = node.as_str().unwrap_or_default();
                     if !allowed.iter().any(|a| a == value) {
+                        let here = self.here(node, anchor);
                         let mut d = Diagnostic::new(
                             Code::UnknownValue,
                             here,
@@ -510,12 +510,13 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    fn integer(&mut self, node: &Node, shape: &Shape, path: &[Part], here: Span) {
+    fn integer(&mut self, node: &Node, shape: &Shape, path: &[Part], anchor: Span) {
         let NodeKind::Int(value) = node.kind else {
-            return self.wrong_type(node, path, "un nombre entier", here);
+            return self.wrong_type(node, path, "un nombre entier", anchor);
         };
         let (min, max) = (shape.minimum, shape.maximum);
         if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
+            let here = self.here(node, anchor);
             self.fault(path);
             self.out.push(Diagnostic::new(
                 Code::WrongType,
@@ -530,10 +531,11 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    fn boolean(&mut self, node: &Node, path: &[Part], here: Span) {
+    fn boolean(&mut self, node: &Node, path: &[Part], anchor: Span) {
         if matches!(node.kind, NodeKind::Bool(_)) {
             return;
         }
+        let here = self.here(node, anchor);
         let mut d = Diagnostic::new(
             Code::WrongType,
             here,
@@ -650,7 +652,7 @@ pub fn control_characters(source: &Source, root: &Node, out: &mut Vec<Diagnostic
             NodeKind::Map(entries) => stack.extend(entries.iter().rev().map(|(_, v)| v)),
             NodeKind::Seq(items) => stack.extend(items.iter().rev()),
             NodeKind::Str(value) => {
-                let Some((index, c)) = value.char_indices().find(|(_, c)| is_forbidden_control(*c)) else {
+                let Some((index, c)) = crate::text::first_forbidden_control(value) else {
                     continue;
                 };
                 let position = value[..index].chars().count() + 1;
@@ -674,14 +676,18 @@ pub fn control_characters(source: &Source, root: &Node, out: &mut Vec<Diagnostic
 pub use crate::text::is_forbidden_control;
 
 fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) -> Option<Diagnostic> {
-    let span = source.span_at(&node.location);
-    let raw = source.text.get(span.start..span.end)?;
+    let (start, end) = source.bytes_at(&node.location);
+    // Most values are followed by a line break: nothing more to read.
+    if !matches!(source.text.as_bytes().get(end), Some(b' ' | b'\t')) {
+        return None;
+    }
+    let raw = source.text.get(start..end)?;
     if raw.is_empty() || raw.starts_with(['"', '\'', '|', '>']) {
         return None;
     }
     // Only the blanks after the value are read, then the comment if there
     // is one: never the rest of a long line (a flow list of thousands of ids).
-    let after = source.text.get(span.end..)?;
+    let after = source.text.get(end..)?;
     let blank = after.len() - after.trim_start_matches([' ', '\t']).len();
     let comment = after[blank..].strip_prefix('#').filter(|_| blank > 0)?;
     let comment = comment.split('\n').next()?;
@@ -689,7 +695,7 @@ fn cut_by_comment(source: &Source, node: &Node, value: &str, key: Option<&str>) 
         return None;
     }
     let comment = comment.trim_end();
-    let hash = source.span_at_offset(span.end + blank);
+    let hash = source.span_at_offset(end + blank);
     let whole = format!("{value} #{comment}");
     let fix = if whole.contains('"') { format!("'{}'", whole.replace('\'', "''")) } else { format!("\"{whole}\"") };
     let (subject, fix) = match key {

@@ -5,13 +5,13 @@
 
 use std::fmt;
 
-use serde::de::value::{BorrowedStrDeserializer, U32Deserializer, UsizeDeserializer};
+use serde::de::value::{U32Deserializer, U64Deserializer, UsizeDeserializer};
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
 use super::source::Source;
-use super::tree::{Node, NodeKind};
+use super::tree::{Location, Node, NodeKind};
 use crate::model::{SPAN_FIELDS, SPANNED_NAME, Span};
 
 /// A failure to build the typed model, with the place of the node at fault.
@@ -35,37 +35,50 @@ impl de::Error for DeError {
     }
 }
 
-/// Builds a typed value from a tree.
-pub fn from_tree<T: DeserializeOwned>(source: &Source, node: &Node) -> Result<T, DeError> {
-    T::deserialize(NodeDe { source, node })
+/// Builds a typed value from a tree, which it takes apart: each text of
+/// the tree moves into the model instead of being copied.
+pub fn from_tree<T: DeserializeOwned>(source: &Source, node: Node) -> Result<T, DeError> {
+    T::deserialize(NodeDe::new(source, node))
 }
 
-#[derive(Clone, Copy)]
+/// One node being turned into a value; it owns the node, so that its texts
+/// and lists can be moved out.
 struct NodeDe<'a> {
     source: &'a Source,
-    node: &'a Node,
+    kind: NodeKind,
+    location: Location,
 }
 
 impl<'a> NodeDe<'a> {
-    fn span(&self) -> Span {
-        self.source.span_at(&self.node.location)
+    fn new(source: &'a Source, node: Node) -> NodeDe<'a> {
+        NodeDe { source, kind: node.kind, location: node.location }
     }
 
-    /// The text of a scalar as written (`1.0` stays `1.0`).
-    fn text(&self) -> Option<String> {
-        match &self.node.kind {
-            NodeKind::Str(s) => Some(s.clone()),
+    fn span(&self) -> Span {
+        self.source.span_at(&self.location)
+    }
+
+    /// Where a failure happened, for `locate`.
+    fn place(&self) -> Place<'a> {
+        Place { source: self.source, location: self.location }
+    }
+
+    /// The text of a scalar as written (`1.0` stays `1.0`); the node
+    /// itself when it is no scalar.
+    fn text(self) -> Result<String, NodeDe<'a>> {
+        match self.kind {
+            NodeKind::Str(s) => Ok(s),
             NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) => {
                 let span = self.span();
                 let raw = self.source.text.get(span.start..span.end).filter(|s| !s.is_empty());
-                Some(raw.map_or_else(|| self.fallback_text(), str::to_owned))
+                Ok(raw.map_or_else(|| self.fallback_text(), str::to_owned))
             }
-            _ => None,
+            _ => Err(self),
         }
     }
 
     fn fallback_text(&self) -> String {
-        match &self.node.kind {
+        match &self.kind {
             NodeKind::Bool(b) => b.to_string(),
             NodeKind::Int(i) => i.to_string(),
             NodeKind::Float(f) => f.to_string(),
@@ -73,32 +86,41 @@ impl<'a> NodeDe<'a> {
         }
     }
 
-    fn locate(&self, mut e: DeError) -> DeError {
+    fn any<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let source = self.source;
+        match self.kind {
+            NodeKind::Null => visitor.visit_unit(),
+            NodeKind::Bool(b) => visitor.visit_bool(b),
+            NodeKind::Int(i) => visitor.visit_i64(i),
+            NodeKind::Float(f) => visitor.visit_f64(f),
+            NodeKind::Str(s) => visitor.visit_string(s),
+            NodeKind::Seq(items) => visitor.visit_seq(Seq { source, items: items.into_iter() }),
+            NodeKind::Map(entries) => visitor.visit_map(Map { source, entries: entries.into_iter(), value: None }),
+        }
+    }
+}
+
+/// The place of a node, kept to locate an error once the node is taken apart.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    source: &'a Source,
+    location: Location,
+}
+
+impl Place<'_> {
+    fn locate(self, mut e: DeError) -> DeError {
         if e.span.is_none() {
-            e.span = Some(self.span());
+            e.span = Some(self.source.span_at(&self.location));
         }
         e
-    }
-
-    fn any<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match &self.node.kind {
-            NodeKind::Null => visitor.visit_unit(),
-            NodeKind::Bool(b) => visitor.visit_bool(*b),
-            NodeKind::Int(i) => visitor.visit_i64(*i),
-            NodeKind::Float(f) => visitor.visit_f64(*f),
-            NodeKind::Str(s) => visitor.visit_str(s),
-            NodeKind::Seq(items) => visitor.visit_seq(Seq { source: self.source, items: items.iter() }),
-            NodeKind::Map(entries) => {
-                visitor.visit_map(Map { source: self.source, entries: entries.iter(), value: None })
-            }
-        }
     }
 }
 
 macro_rules! located {
     ($($method:ident),*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            self.any(visitor).map_err(|e| self.locate(e))
+            let place = self.place();
+            self.any(visitor).map_err(|e| place.locate(e))
         })*
     };
 }
@@ -130,10 +152,12 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
     );
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let place = self.place();
         match self.text() {
-            Some(text) => visitor.visit_string(text).map_err(|e| self.locate(e)),
-            None => self.any(visitor).map_err(|e| self.locate(e)),
+            Ok(text) => visitor.visit_string(text),
+            Err(node) => node.any(visitor),
         }
+        .map_err(|e| place.locate(e))
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -141,11 +165,12 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.node.kind {
+        let place = self.place();
+        match self.kind {
             NodeKind::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
-        .map_err(|e| self.locate(e))
+        .map_err(|e| place.locate(e))
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, DeError> {
@@ -176,9 +201,11 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
         visitor: V,
     ) -> Result<V::Value, DeError> {
         if name == SPANNED_NAME {
-            return visitor.visit_map(SpanMap { de: self, span: self.span(), field: 0 });
+            let span = self.span();
+            return visitor.visit_map(SpanMap { de: Some(self), span, field: 0 });
         }
-        self.any(visitor).map_err(|e| self.locate(e))
+        let place = self.place();
+        self.any(visitor).map_err(|e| place.locate(e))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -187,34 +214,42 @@ impl<'de> Deserializer<'de> for NodeDe<'_> {
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
+        let place = self.place();
         match self.text() {
-            Some(text) => visitor.visit_enum(text.into_deserializer()),
-            None => Err(de::Error::invalid_type(de::Unexpected::Other(self.node.type_name()), &visitor)),
+            Ok(text) => visitor.visit_enum(text.into_deserializer()),
+            Err(node) => {
+                let node = Node { kind: node.kind, location: node.location };
+                Err(de::Error::invalid_type(de::Unexpected::Other(node.type_name()), &visitor))
+            }
         }
-        .map_err(|e| self.locate(e))
+        .map_err(|e| place.locate(e))
     }
 }
 
-struct Seq<'a, I> {
+struct Seq<'a> {
     source: &'a Source,
-    items: I,
+    items: std::vec::IntoIter<Node>,
 }
 
-impl<'de, 'a, I: Iterator<Item = &'a Node>> SeqAccess<'de> for Seq<'a, I> {
+impl<'de> SeqAccess<'de> for Seq<'_> {
     type Error = DeError;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
-        self.items.next().map(|node| seed.deserialize(NodeDe { source: self.source, node })).transpose()
+        self.items.next().map(|node| seed.deserialize(NodeDe::new(self.source, node))).transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
     }
 }
 
-struct Map<'a, I> {
+struct Map<'a> {
     source: &'a Source,
-    entries: I,
-    value: Option<&'a Node>,
+    entries: std::vec::IntoIter<(Node, Node)>,
+    value: Option<Node>,
 }
 
-impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I> {
+impl<'de> MapAccess<'de> for Map<'_> {
     type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
@@ -222,20 +257,25 @@ impl<'de, 'a, I: Iterator<Item = &'a (Node, Node)>> MapAccess<'de> for Map<'a, I
             None => Ok(None),
             Some((key, value)) => {
                 self.value = Some(value);
-                seed.deserialize(NodeDe { source: self.source, node: key }).map(Some)
+                seed.deserialize(NodeDe::new(self.source, key)).map(Some)
             }
         }
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let node = self.value.take().ok_or_else(|| de::Error::custom("valeur demandée avant sa clé"))?;
-        seed.deserialize(NodeDe { source: self.source, node })
+        seed.deserialize(NodeDe::new(self.source, node))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
     }
 }
 
 /// Hands a `Spanned<T>` its position fields, then its value.
 struct SpanMap<'a> {
-    de: NodeDe<'a>,
+    /// The node of the value, until it is handed.
+    de: Option<NodeDe<'a>>,
     span: Span,
     field: usize,
 }
@@ -244,9 +284,11 @@ impl<'de> MapAccess<'de> for SpanMap<'_> {
     type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
-        match SPAN_FIELDS.get(self.field) {
-            None => Ok(None),
-            Some(name) => seed.deserialize(BorrowedStrDeserializer::<DeError>::new(name)).map(Some),
+        // A field by its index (see `model::spanned::SpanField`).
+        if self.field < SPAN_FIELDS.len() {
+            seed.deserialize(U64Deserializer::<DeError>::new(self.field as u64)).map(Some)
+        } else {
+            Ok(None)
         }
     }
 
@@ -262,7 +304,10 @@ impl<'de> MapAccess<'de> for SpanMap<'_> {
             4 => seed.deserialize(UsizeDeserializer::new(s.start)),
             5 => seed.deserialize(UsizeDeserializer::new(s.end)),
             6 => seed.deserialize(U32Deserializer::new(s.file)),
-            _ => seed.deserialize(self.de),
+            _ => match self.de.take() {
+                Some(de) => seed.deserialize(de),
+                None => Err(de::Error::custom("valeur demandée deux fois")),
+            },
         }
     }
 }

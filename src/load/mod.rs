@@ -65,7 +65,13 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     // and safe on endless files such as /dev/zero.
     let mut bytes = Vec::new();
     std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .and_then(|f| {
+            // Room for the whole file at once when its size is known, so
+            // that reading it copies it once.
+            let size = f.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES as u64 + 1);
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0) + 1);
+            f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)
+        })
         .map_err(|e| Error::io(path, e))?;
     Ok(bytes)
 }

@@ -246,7 +246,7 @@ pub fn to_profil(
         // them): said here, at its cell.
         let control = TEXT_COLUMNS.iter().find_map(|name| {
             let text = cell(name);
-            let (index, c) = text.char_indices().find(|(_, c)| crate::text::is_forbidden_control(*c))?;
+            let (index, c) = crate::text::first_forbidden_control(&text)?;
             Some((*name, text[..index].chars().count() + 1, c))
         });
         if let Some((name, position, c)) = control {

@@ -92,6 +92,17 @@ impl Source {
         Span { line, column, end_line, end_column, start, end, file: self.id }
     }
 
+    /// The bytes of `span_at(location)`, without counting lines and columns.
+    pub fn bytes_at(&self, location: &Location) -> (usize, usize) {
+        match location.bytes {
+            Some((o, l)) if o.saturating_add(l) <= self.text.len() => (o, o + l),
+            _ => {
+                let span = self.span_at_line_column(location.line, location.column);
+                (span.start, span.end)
+            }
+        }
+    }
+
     /// The span of the character at `line:column` (both from 1), for errors
     /// that carry no byte offset.
     pub fn span_at_line_column(&self, line: u32, column: u32) -> Span {

@@ -118,21 +118,57 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut span = Span::default();
         let mut value = None;
-        while let Some(key) = map.next_key::<&str>()? {
-            match key {
-                "line" => span.line = map.next_value()?,
-                "column" => span.column = map.next_value()?,
-                "end_line" => span.end_line = map.next_value()?,
-                "end_column" => span.end_column = map.next_value()?,
-                "start" => span.start = map.next_value()?,
-                "end" => span.end = map.next_value()?,
-                "file" => span.file = map.next_value()?,
-                "value" => value = Some(map.next_value()?),
-                other => return Err(de::Error::unknown_field(other, &SPAN_FIELDS)),
+        while let Some(field) = map.next_key::<SpanField>()? {
+            match field.0 {
+                0 => span.line = map.next_value()?,
+                1 => span.column = map.next_value()?,
+                2 => span.end_line = map.next_value()?,
+                3 => span.end_column = map.next_value()?,
+                4 => span.start = map.next_value()?,
+                5 => span.end = map.next_value()?,
+                6 => span.file = map.next_value()?,
+                _ => value = Some(map.next_value()?),
             }
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
         Ok(Spanned { value, span })
+    }
+}
+
+/// A field of a `Spanned`, as its index in `SPAN_FIELDS`. The tree
+/// deserializer (`load::de`) hands the index itself, so that no name is
+/// compared for each of the many texts of a file; a name is accepted too.
+struct SpanField(usize);
+
+impl<'de> Deserialize<'de> for SpanField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_identifier(SpanFieldVisitor)
+    }
+}
+
+struct SpanFieldVisitor;
+
+impl Visitor<'_> for SpanFieldVisitor {
+    type Value = SpanField;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("un champ de position")
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<SpanField, E> {
+        usize::try_from(index)
+            .ok()
+            .filter(|i| *i < SPAN_FIELDS.len())
+            .map(SpanField)
+            .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Unsigned(index), &self))
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<SpanField, E> {
+        SPAN_FIELDS
+            .iter()
+            .position(|f| *f == name)
+            .map(SpanField)
+            .ok_or_else(|| de::Error::unknown_field(name, &SPAN_FIELDS))
     }
 }
 

@@ -4,29 +4,39 @@
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
-        // ASCII first: the common case, without the Unicode tables.
-        if c.is_ascii() {
-            out.push(match c {
-                '_' | ' ' => '-',
-                c => c.to_ascii_lowercase(),
-            });
-            continue;
-        }
-        for c in c.to_lowercase() {
-            match c {
-                'œ' => out.push_str("oe"),
-                'æ' => out.push_str("ae"),
-                'à' | 'â' | 'ä' => out.push('a'),
-                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-                'î' | 'ï' => out.push('i'),
-                'ô' | 'ö' => out.push('o'),
-                'ù' | 'û' | 'ü' => out.push('u'),
-                'ç' => out.push('c'),
-                other => out.push(other),
-            }
+        match c {
+            '_' | ' ' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => fold_char(c, &mut out),
         }
     }
     out
+}
+
+/// Appends one character of a text folded (`fold` is this on each character).
+#[inline]
+pub fn fold_char(c: char, out: &mut String) {
+    // ASCII first: the common case, without the Unicode tables.
+    if c.is_ascii() {
+        out.push(match c {
+            '_' | ' ' => '-',
+            c => c.to_ascii_lowercase(),
+        });
+        return;
+    }
+    for c in c.to_lowercase() {
+        match c {
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            'à' | 'â' | 'ä' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' => out.push('i'),
+            'ô' | 'ö' => out.push('o'),
+            'ù' | 'û' | 'ü' => out.push('u'),
+            'ç' => out.push('c'),
+            other => out.push(other),
+        }
+    }
 }
 
 /// Beyond this many candidates, no suggestion is looked for: each mistyped
