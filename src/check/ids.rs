@@ -51,7 +51,7 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
     slug(&p.id, "du profil", out);
     let items =
         p.missions.iter().map(|m| (&m.id, "mission")).chain(p.competences.iter().map(|(_, c)| (&c.id, "compétence")));
-    let mut seen: HashMap<&str, &Text> = HashMap::new();
+    let mut seen: HashMap<&str, &Text> = HashMap::with_capacity(p.missions.len() + p.competences.len());
     for (id, what) in items {
         if !is_item_id(id) {
             out.push(

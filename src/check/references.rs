@@ -27,12 +27,15 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
     }
     let ids: Vec<&str> = p.missions.iter().map(|m| m.id.value.as_str()).collect();
     let known: HashSet<&str> = ids.iter().copied().collect();
-    let listing = if ids.is_empty() {
-        "le profil n'a encore aucune mission : décrivez-les dans `missions`".to_owned()
-    } else {
-        format!("missions du profil : {}", suggest::listing(&ids))
-    };
-    let mut served = HashSet::new();
+    // Only a reference to an unknown mission needs the list of missions.
+    let listing = std::cell::LazyCell::new(|| {
+        if ids.is_empty() {
+            "le profil n'a encore aucune mission : décrivez-les dans `missions`".to_owned()
+        } else {
+            format!("missions du profil : {}", suggest::listing(&ids))
+        }
+    });
+    let mut served = HashSet::with_capacity(ids.len());
     for (categorie, c) in p.competences.iter() {
         if c.missions.is_empty() {
             out.push(
@@ -41,9 +44,12 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
             );
         }
         // Linear in the list: the missions it does not list yet are found
-        // once, and the hint for one unknown id is computed once.
-        let listed: HashSet<&str> = c.missions.iter().map(|m| m.value.as_str()).collect();
-        let unlisted: Vec<&str> = ids.iter().copied().filter(|id| !listed.contains(id)).collect();
+        // once (when one of its references is unknown), and the hint for
+        // one unknown id is computed once.
+        let unlisted = std::cell::LazyCell::new(|| {
+            let listed: HashSet<&str> = c.missions.iter().map(|m| m.value.as_str()).collect();
+            ids.iter().copied().filter(|id| !listed.contains(id)).collect::<Vec<&str>>()
+        });
         let mut hints: HashMap<&str, Option<String>> = HashMap::new();
         for m in &c.missions {
             if known.contains(m.value.as_str()) {
@@ -56,7 +62,7 @@ pub fn check(p: &Profil, out: &mut Vec<Diagnostic>) {
                 );
                 let hint =
                     hints.entry(m.value.as_str()).or_insert_with(|| suggest::did_you_mean(m, unlisted.iter().copied()));
-                d.help = Some(hint.clone().unwrap_or_else(|| listing.clone()));
+                d.help = Some(hint.clone().unwrap_or_else(|| (*listing).clone()));
                 out.push(d);
             }
         }

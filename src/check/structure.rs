@@ -646,6 +646,12 @@ pub fn comments_in_text(source: &Source, root: &Node, out: &mut Vec<Diagnostic>)
 /// Word refuses to open a document holding one. Reported once per text, at
 /// the text, naming the first such character.
 pub fn control_characters(source: &Source, root: &Node, out: &mut Vec<Diagnostic>) {
+    // Every text of the tree is written in the file, or decoded from an
+    // escape, which starts with a backslash: a file with neither a control
+    // character nor a backslash has no text to look at.
+    if crate::text::surely_free_of_controls(&source.text) {
+        return;
+    }
     let mut stack: Vec<&Node> = vec![root];
     while let Some(node) = stack.pop() {
         match &node.kind {

@@ -113,7 +113,7 @@ pub fn profil(p: &Profil, out: &mut Vec<Diagnostic>) {
     for c in &p.competences.savoir_faire {
         infinitive(&c.libelle, "un savoir-faire", out);
     }
-    let mut seen: HashMap<String, (&Text, Categorie)> = HashMap::new();
+    let mut seen: HashMap<String, (&Text, Categorie)> = HashMap::with_capacity(p.competences.len());
     // The label with its blanks made single spaces, reused for each.
     let mut joined = String::new();
     for (categorie, c) in p.competences.iter() {

@@ -81,8 +81,12 @@ fn is_positionnement(path: &Path) -> bool {
     if std::fs::File::open(path).and_then(|f| f.take(TYPE_WINDOW).read_to_end(&mut head)).is_err() {
         return false;
     }
-    String::from_utf8_lossy(&head).lines().any(|line| {
-        line.strip_prefix("type:")
+    // Only the lines that start with `type:` are decoded: a line break is
+    // never part of a character, so cutting the bytes at each one cuts the
+    // text as `lines` would (a `\r` left at the end is trimmed below).
+    head.split(|b| *b == b'\n').filter(|line| line.starts_with(b"type:")).any(|line| {
+        String::from_utf8_lossy(line)
+            .strip_prefix("type:")
             .map(|v| v.split('#').next().unwrap_or_default().trim().trim_matches(['"', '\'']))
             .is_some_and(|v| v == "positionnement")
     })

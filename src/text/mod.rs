@@ -44,6 +44,36 @@ pub fn first_forbidden_control(text: &str) -> Option<(usize, char)> {
     (bytes.len() - tail..bytes.len()).find(|&i| forbidden(i)).and_then(found)
 }
 
+/// Whether `text` surely holds no forbidden control character, even
+/// through an escape (`\u0001`, `\x85`, `\N` in a YAML text between double
+/// quotes): it holds none and no backslash either. A text of which this
+/// is not sure is read character by character (`first_forbidden_control`).
+///
+/// Read in blocks of 32 bytes, with a loop of comparisons and no early
+/// exit inside a block, which the compiler turns into vector instructions.
+pub fn surely_free_of_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // The byte at `i` starts a forbidden control, or is a backslash; `next`
+    // is the byte after it (0 at the end).
+    let flagged = |b: u8, next: u8| {
+        ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0x7F) | ((b == 0xC2) & (next < 0xA0)) | (b == b'\\')
+    };
+    let mut start = 0;
+    // Each block needs the byte after it too.
+    while start + 33 <= bytes.len() {
+        let block = &bytes[start..start + 33];
+        let mut any = false;
+        for i in 0..32 {
+            any |= flagged(block[i], block[i + 1]);
+        }
+        if any {
+            return false;
+        }
+        start += 32;
+    }
+    !(start..bytes.len()).any(|i| flagged(bytes[i], bytes.get(i + 1).copied().unwrap_or(0)))
+}
+
 /// Whether one of the 8 bytes of `word` is below 0x20, or is 0x7F or 0xC2
 /// (the classic "has a zero byte" test: subtracting 1 from each byte
 /// borrows into its high bit only from a byte that was 0, or below `n`
@@ -57,32 +87,50 @@ fn may_hold_control(word: u64) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_forbidden_control, is_forbidden_control, may_hold_control};
+    use super::{first_forbidden_control, is_forbidden_control, may_hold_control, surely_free_of_controls};
 
     /// The reference: the first character the predicate refuses.
     fn by_chars(text: &str) -> Option<(usize, char)> {
         text.char_indices().find(|(_, c)| is_forbidden_control(*c))
     }
 
+    /// Both readings agree with the reference on `text`.
+    fn check(text: &str) {
+        assert_eq!(first_forbidden_control(text), by_chars(text), "{text:?}");
+        if surely_free_of_controls(text) {
+            assert_eq!(by_chars(text), None, "{text:?}");
+        } else {
+            assert!(by_chars(text).is_some() || text.contains('\\'), "{text:?}");
+        }
+    }
+
     #[test]
     fn every_character_alone_and_among_neighbours() {
-        // Every scalar value after a multibyte neighbour; those of one or
-        // two bytes (where the C1 controls are) and the controls also
-        // between other neighbours (whose bytes 0x80–0xBF follow 0xC2,
-        // 0xC3, 0xE2…), at each place of a block of 16 bytes and across
-        // two blocks.
+        // Every scalar value after a multibyte neighbour, and many inside a
+        // text long enough to be read in blocks; those of one or two bytes (where
+        // the C1 controls are) and the controls also between other
+        // neighbours (whose bytes 0x80–0xBF follow 0xC2, 0xC3, 0xE2…), at
+        // each place of a word of 8 bytes and across two.
         let neighbours = ["", "a", "é", "\u{80}", "\u{9F}", "\u{A0}", "€", "\u{10FFFF}", "\n", "\t"];
+        let long = "Réaliser « un diagnostic » ";
         let mut text = String::new();
-        let mut check = |text: &str| assert_eq!(first_forbidden_control(text), by_chars(text), "{text:?}");
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             text.clear();
             text.push('é');
             text.push(c);
             check(&text);
+            if u32::from(c) >= 0x800 && !c.is_control() && u32::from(c) % 17 != 0 {
+                continue;
+            }
+            text.clear();
+            text.push_str(long);
+            text.push(c);
+            text.push_str(long);
+            check(&text);
             if u32::from(c) >= 0x800 && !c.is_control() {
                 continue;
             }
-            for pad in 0..=17 {
+            for pad in 0..=9 {
                 for before in neighbours {
                     for after in neighbours {
                         text.clear();
@@ -94,6 +142,21 @@ mod tests {
                         check(&text);
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn at_every_place_of_a_block() {
+        // Blocks of 32 bytes, each needing the byte after it: a character at
+        // every offset of three blocks, so at each edge.
+        let odd = ['\u{0}', '\u{1F}', '\r', '\u{7F}', '\u{80}', '\u{85}', '\u{9F}', '\\'];
+        let fine = ['\t', '\n', 'a', 'é', '\u{A0}', '«', '\u{BF}', '€'];
+        for c in odd.into_iter().chain(fine) {
+            for offset in 0..100 {
+                let text: String = "a".repeat(offset) + &c.to_string() + &"a".repeat(100 - offset);
+                check(&text);
+                assert_eq!(surely_free_of_controls(&text), fine.contains(&c), "{c:?} at {offset}");
             }
         }
     }
@@ -124,5 +187,8 @@ mod tests {
         assert_eq!(first_forbidden_control("Réaliser\u{7F}"), Some((9, '\u{7F}')));
         assert_eq!(first_forbidden_control("Câble – « texte » ÿ Ā ¢ \u{A0}"), None);
         assert_eq!(first_forbidden_control(""), None);
+        assert!(surely_free_of_controls("Câble – « texte » ÿ Ā ¢ \u{A0}\tet\nla suite, assez longue pour un bloc"));
+        assert!(!surely_free_of_controls("un échappement \\u0001 entre guillemets doubles, assez long"));
+        assert!(!surely_free_of_controls("un échappement \\u0001"));
     }
 }
