@@ -5,14 +5,14 @@
 
 use std::fmt;
 
-use serde::de::value::{U32Deserializer, U64Deserializer, UsizeDeserializer};
+use serde::de::value::{BytesDeserializer, U64Deserializer};
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
 
 use super::source::Source;
 use super::tree::{Location, Node, NodeKind};
-use crate::model::{SPAN_FIELDS, SPANNED_NAME, Span};
+use crate::model::{PACKED_FIELDS, SPANNED_NAME, Span, VALUE_FIELD};
 
 /// A failure to build the typed model, with the place of the node at fault.
 #[derive(Debug)]
@@ -272,11 +272,13 @@ impl<'de> MapAccess<'de> for Map<'_> {
     }
 }
 
-/// Hands a `Spanned<T>` its position fields, then its value.
+/// Hands a `Spanned<T>` its position, every field at once, then its value
+/// (see `model::spanned::SpanField`).
 struct SpanMap<'a> {
     /// The node of the value, until it is handed.
     de: Option<NodeDe<'a>>,
     span: Span,
+    /// 0: the position is next; 1: the value; 2: done.
     field: usize,
 }
 
@@ -284,26 +286,19 @@ impl<'de> MapAccess<'de> for SpanMap<'_> {
     type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
-        // A field by its index (see `model::spanned::SpanField`).
-        if self.field < SPAN_FIELDS.len() {
-            seed.deserialize(U64Deserializer::<DeError>::new(self.field as u64)).map(Some)
-        } else {
-            Ok(None)
-        }
+        let index = match self.field {
+            0 => PACKED_FIELDS,
+            1 => VALUE_FIELD,
+            _ => return Ok(None),
+        };
+        seed.deserialize(U64Deserializer::<DeError>::new(index)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let s = self.span;
         let field = self.field;
         self.field += 1;
         match field {
-            0 => seed.deserialize(U32Deserializer::new(s.line)),
-            1 => seed.deserialize(U32Deserializer::new(s.column)),
-            2 => seed.deserialize(U32Deserializer::new(s.end_line)),
-            3 => seed.deserialize(U32Deserializer::new(s.end_column)),
-            4 => seed.deserialize(UsizeDeserializer::new(s.start)),
-            5 => seed.deserialize(UsizeDeserializer::new(s.end)),
-            6 => seed.deserialize(U32Deserializer::new(s.file)),
+            0 => seed.deserialize(BytesDeserializer::<DeError>::new(&self.span.to_bytes())),
             _ => match self.de.take() {
                 Some(de) => seed.deserialize(de),
                 None => Err(de::Error::custom("valeur demandée deux fois")),

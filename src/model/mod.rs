@@ -27,7 +27,7 @@ pub use poste::{
     Structure, TypeContrat,
 };
 pub use profil::{Metier, Profil, ProfilKind, ProfilRecherche, Relations, Source, Statut};
-pub(crate) use spanned::{SPAN_FIELDS, SPANNED_NAME};
+pub(crate) use spanned::{PACKED_FIELDS, SPANNED_NAME, VALUE_FIELD};
 pub use spanned::{Span, Spanned};
 
 /// A text with its position, the most common field type.

@@ -13,6 +13,11 @@ use serde::{Serialize, Serializer};
 /// Struct name the tree deserializer recognises to hand out positions.
 pub(crate) const SPANNED_NAME: &str = "$refnum::Spanned";
 pub(crate) const SPAN_FIELDS: [&str; 8] = ["line", "column", "end_line", "end_column", "start", "end", "file", "value"];
+/// The index of the field `value` in `SPAN_FIELDS`.
+pub(crate) const VALUE_FIELD: u64 = 7;
+/// A field index past `SPAN_FIELDS`: every position field at once, as the
+/// bytes of `Span::to_bytes` (see `SpanField`).
+pub(crate) const PACKED_FIELDS: u64 = 8;
 
 /// A region of a source file; lines and columns count from 1, `start..end`
 /// are byte offsets. A zero line means "unknown".
@@ -32,7 +37,44 @@ impl Span {
     pub fn is_known(&self) -> bool {
         self.line > 0
     }
+
+    /// The fields in a row, little-endian, offsets as 64 bits: how the tree
+    /// deserializer hands a span in one value (`PACKED_FIELDS`).
+    pub(crate) fn to_bytes(&self) -> [u8; PACKED_LEN] {
+        let mut out = [0; PACKED_LEN];
+        out[0..4].copy_from_slice(&self.line.to_le_bytes());
+        out[4..8].copy_from_slice(&self.column.to_le_bytes());
+        out[8..12].copy_from_slice(&self.end_line.to_le_bytes());
+        out[12..16].copy_from_slice(&self.end_column.to_le_bytes());
+        out[16..24].copy_from_slice(&(self.start as u64).to_le_bytes());
+        out[24..32].copy_from_slice(&(self.end as u64).to_le_bytes());
+        out[32..36].copy_from_slice(&self.file.to_le_bytes());
+        out
+    }
+
+    /// The span `to_bytes` wrote, if `bytes` is one.
+    fn from_bytes(bytes: &[u8]) -> Option<Span> {
+        let bytes: &[u8; PACKED_LEN] = bytes.try_into().ok()?;
+        let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        let usize_at = |i: usize| {
+            let mut word = [0; 8];
+            word.copy_from_slice(&bytes[i..i + 8]);
+            usize::try_from(u64::from_le_bytes(word)).ok()
+        };
+        Some(Span {
+            line: u32_at(0),
+            column: u32_at(4),
+            end_line: u32_at(8),
+            end_column: u32_at(12),
+            start: usize_at(16)?,
+            end: usize_at(24)?,
+            file: u32_at(32),
+        })
+    }
 }
+
+/// The length of `Span::to_bytes`.
+pub(crate) const PACKED_LEN: usize = 36;
 
 /// A value and its span. Compares, hashes and serializes as the bare value.
 #[derive(Clone, Default)]
@@ -127,7 +169,8 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
                 4 => span.start = map.next_value()?,
                 5 => span.end = map.next_value()?,
                 6 => span.file = map.next_value()?,
-                _ => value = Some(map.next_value()?),
+                7 => value = Some(map.next_value()?),
+                _ => span = map.next_value::<PackedSpan>()?.0,
             }
         }
         let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
@@ -135,9 +178,11 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
     }
 }
 
-/// A field of a `Spanned`, as its index in `SPAN_FIELDS`. The tree
-/// deserializer (`load::de`) hands the index itself, so that no name is
-/// compared for each of the many texts of a file; a name is accepted too.
+/// A field of a `Spanned`, as its index in `SPAN_FIELDS`, or
+/// `PACKED_FIELDS`. The tree deserializer (`load::de`) hands the index
+/// itself, and the seven position fields in one value, so that the many
+/// texts of a file each cost two fields, and no name is compared; the
+/// fields by name are accepted too.
 struct SpanField(usize);
 
 impl<'de> Deserialize<'de> for SpanField {
@@ -158,7 +203,7 @@ impl Visitor<'_> for SpanFieldVisitor {
     fn visit_u64<E: de::Error>(self, index: u64) -> Result<SpanField, E> {
         usize::try_from(index)
             .ok()
-            .filter(|i| *i < SPAN_FIELDS.len())
+            .filter(|i| *i < SPAN_FIELDS.len() || index == PACKED_FIELDS)
             .map(SpanField)
             .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Unsigned(index), &self))
     }
@@ -172,11 +217,47 @@ impl Visitor<'_> for SpanFieldVisitor {
     }
 }
 
+/// The value of the field `PACKED_FIELDS`: a span as bytes.
+struct PackedSpan(Span);
+
+impl<'de> Deserialize<'de> for PackedSpan {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_bytes(PackedSpanVisitor)
+    }
+}
+
+struct PackedSpanVisitor;
+
+impl Visitor<'_> for PackedSpanVisitor {
+    type Value = PackedSpan;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "une position en {PACKED_LEN} octets")
+    }
+
+    fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<PackedSpan, E> {
+        Span::from_bytes(bytes).map(PackedSpan).ok_or_else(|| de::Error::invalid_length(bytes.len(), &self))
+    }
+}
+
 impl<'a, T> IntoIterator for &'a Spanned<Vec<T>> {
     type Item = &'a T;
     type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.value.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+
+    #[test]
+    fn a_span_comes_back_from_its_bytes() {
+        let span =
+            Span { line: 3, column: u32::MAX, end_line: 70_000, end_column: 1, start: 12, end: 1 << 31, file: 9 };
+        assert_eq!(Span::from_bytes(&span.to_bytes()), Some(span));
+        assert_eq!(Span::from_bytes(&span.to_bytes()[1..]), None);
     }
 }
