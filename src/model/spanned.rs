@@ -40,7 +40,7 @@ impl Span {
 
     /// The fields in a row, little-endian, offsets as 64 bits: how the tree
     /// deserializer hands a span in one value (`PACKED_FIELDS`).
-    pub(crate) fn to_bytes(&self) -> [u8; PACKED_LEN] {
+    pub(crate) fn to_bytes(self) -> [u8; PACKED_LEN] {
         let mut out = [0; PACKED_LEN];
         out[0..4].copy_from_slice(&self.line.to_le_bytes());
         out[4..8].copy_from_slice(&self.column.to_le_bytes());
