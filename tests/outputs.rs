@@ -124,7 +124,8 @@ fn an_output_that_is_an_input_is_refused() {
 /// A post is read with its profile and that profile's bases: `fiche`,
 /// `entretien` and `grille` of a post refuse to write over any of them
 /// (they once noted only the post itself), before any work and in every
-/// format, and leave the file as it was.
+/// format, and leave the file as it was; so does `positionnement` for the
+/// profile its grids name.
 #[test]
 fn the_documents_of_a_post_never_overwrite_its_profile_or_a_base() {
     let dir = tempfile::tempdir().unwrap();
@@ -161,6 +162,13 @@ fn the_documents_of_a_post_never_overwrite_its_profile_or_a_base() {
             assert!(stderr(&o).contains(&format!("{target} est aussi un fichier lu")), "{args:?}: {}", stderr(&o));
         }
     }
+    // The profile a positioning names is read too.
+    let camille = "type: positionnement\nprofil: conseiller-referent-entreprise\nversion: 1.2.0\npersonne: Camille Martin\nobservations:\n  - competence: S-01\n    niveau: 2\n";
+    std::fs::write(dir.path().join("camille.yaml"), camille).unwrap();
+    ok(&refnum_in(dir.path(), &["positionnement", "camille.yaml", "--profiles", ".", "-o", "ecarts.md"]));
+    let o = refnum_in(dir.path(), &["positionnement", "camille.yaml", "--profiles", ".", "-o", "base.yaml"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("base.yaml est aussi un fichier lu"), "{}", stderr(&o));
     let after: Vec<Vec<u8>> = ["base.yaml", "adapt.yaml", "poste.yaml"].iter().map(|n| read(n)).collect();
     assert!(before == after, "an input was changed");
 }
