@@ -317,3 +317,81 @@ fn types_of(schema: &Value) -> Vec<Ty> {
         _ => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{Compiled, Kind, Ty};
+
+    #[test]
+    fn every_property_is_found_by_name_wherever_the_search_starts() {
+        for kind in Kind::ALL {
+            let compiled = Compiled::of(kind);
+            for shape in &compiled.shapes {
+                let object = &shape.object;
+                for (i, property) in object.properties.iter().enumerate() {
+                    for start in 0..=object.properties.len() {
+                        let mut next = start;
+                        let found = object.get_from(&property.name, &mut next).map(|p| p.name.as_str());
+                        assert_eq!(found, Some(property.name.as_str()));
+                        assert_eq!(next, i + 1);
+                    }
+                }
+                let mut next = 0;
+                assert!(object.get_from("clé-inconnue", &mut next).is_none());
+                assert_eq!(next, 0);
+            }
+        }
+    }
+
+    #[test]
+    fn references_become_indices_and_a_cycle_ends() {
+        let schema = json!({
+            "$ref": "#/definitions/Noeud",
+            "definitions": {
+                "Noeud": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                        "enfant": { "$ref": "#/definitions/Noeud" },
+                        "perdu": { "$ref": "#/definitions/Absent" },
+                        "nom": { "type": ["string", "null"], "enum": ["a", "b", 3] }
+                    },
+                    "required": ["nom", "autre", "nom"]
+                }
+            }
+        });
+        let compiled = Compiled::new(&schema);
+        let root = compiled.shape(0);
+        assert_eq!(root.first, Some(Ty::Object));
+        assert!(root.object.closed);
+        let mut next = 0;
+        assert_eq!(root.object.get_from("enfant", &mut next).map(|p| p.shape), Some(0));
+        // A reference that leads nowhere checks nothing.
+        let lost = root.object.get_from("perdu", &mut next).map(|p| compiled.shape(p.shape)).unwrap();
+        assert!(lost.first.is_none() && lost.object.properties.is_empty());
+        let nom = root.object.get_from("nom", &mut next).unwrap();
+        assert!(nom.required && nom.slot == Some(0));
+        let shape = compiled.shape(nom.shape);
+        assert!(shape.types.contains(Ty::Null) && shape.types.contains(Ty::String));
+        assert_eq!(shape.first, Some(Ty::String));
+        assert_eq!(shape.allowed.as_deref(), Some(&["a".to_owned(), "b".to_owned()][..]));
+        // A required key that is no property, and one named twice, are
+        // looked for in the entries.
+        let slots: Vec<_> = root.object.required.iter().map(|r| (r.name.as_str(), r.slot)).collect();
+        assert_eq!(slots, [("nom", Some(0)), ("autre", None), ("nom", None)]);
+    }
+
+    #[test]
+    fn any_of_sorts_its_branches_once() {
+        let schema = json!({
+            "anyOf": [{ "type": "string" }, { "type": "null" }, { "type": ["array", "integer"] }]
+        });
+        let compiled = Compiled::new(&schema);
+        let any = compiled.shape(0).any_of.as_ref().unwrap();
+        assert!(any.nullable);
+        assert_eq!(any.candidates.len(), 2);
+        assert_eq!(any.label, "un texte ou une liste ou un nombre entier");
+    }
+}

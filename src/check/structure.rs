@@ -2,7 +2,8 @@
 //! permitted values, every one collected in a single walk.
 //!
 //! The walk is driven by the JSON Schema generated from the model types
-//! (`crate::schema`), so the schema and the checks cannot drift apart.
+//! (`crate::schema`), so the schema and the checks cannot drift apart; it
+//! reads the schema compiled once into tables (`compiled`), not the JSON.
 
 use serde_json::Value;
 
