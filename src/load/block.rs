@@ -175,17 +175,21 @@ impl<'a> Reader<'a> {
                     no += 1;
                 }
                 Some(b'#') => (start, no) = self.next_line(i, no),
-                Some(&c) => {
-                    if i == start && (c == b'-' || c == b'.') {
-                        let rest = &self.b[i..];
-                        if rest.starts_with(b"---") || rest.starts_with(b"...") {
-                            return None;
-                        }
-                    }
-                    return Some(Line { start, indent: i - start, no, eof: false });
-                }
+                Some(_) => return self.line(start, i, no),
             }
         }
+    }
+
+    /// The content line starting at `start` whose first character is at
+    /// `i`; `None` for a document marker.
+    fn line(&self, start: usize, i: usize, no: u32) -> Option<Line> {
+        if i == start && matches!(self.b[i], b'-' | b'.') {
+            let rest = &self.b[i..];
+            if rest.starts_with(b"---") || rest.starts_with(b"...") {
+                return None;
+            }
+        }
+        Some(Line { start, indent: i - start, no, eof: false })
     }
 
     /// `true` if the line is a block sequence entry (`-` then a space or its end).
@@ -354,7 +358,7 @@ impl<'a> Reader<'a> {
             b'|' | b'>' => self.block_scalar(line, q, col),
             b'[' => self.flow(line, q, depth),
             b'\'' | b'"' => {
-                let (node, end) = self.quoted(line, q)?;
+                let (node, end) = self.quoted(line.no, self.column(line.start, q), q)?;
                 let next = self.rest_of_line(end, line.no)?;
                 Some((node, next))
             }
@@ -441,27 +445,30 @@ impl<'a> Reader<'a> {
             }
             Stop::Eol(e) => self.trim_end(q, e),
         };
-        // Continuation lines.
+        // Continuation lines, up to the next content line.
         self.segments.clear();
         self.segments.push((q, first_end));
         self.breaks.clear();
         let mut last = (line.start, line.no);
         let mut blank = 0usize;
         let (mut start, mut no) = self.next_line(first_end, line.no);
-        loop {
+        let next = loop {
             if start >= self.b.len() {
-                break;
+                break Line { start: self.b.len(), indent: 0, no, eof: true };
             }
             let i = self.spaces(start);
-            let Some(&c) = self.b.get(i) else { break };
+            let Some(&c) = self.b.get(i) else { break Line { start: self.b.len(), indent: 0, no, eof: true } };
             if c == b'\n' {
                 blank += 1;
                 start = i + 1;
                 no += 1;
                 continue;
             }
-            if c == b'#' || i - start <= col {
-                break;
+            if c == b'#' {
+                break self.content_line(start, no)?;
+            }
+            if i - start <= col {
+                break self.line(start, i, no)?;
             }
             if c != b'%' && !self.plain_start(i) {
                 return None;
@@ -475,15 +482,13 @@ impl<'a> Reader<'a> {
             self.breaks.push(blank);
             blank = 0;
             last = (start, no);
-            if stop {
-                break;
-            }
             (start, no) = self.next_line(end, no);
-        }
+            if stop {
+                break self.content_line(start, no)?;
+            }
+        };
         if self.segments.len() == 1 {
-            let node = self.single_plain(line, column, q, first_end)?;
-            let (s, n) = self.next_line(first_end, line.no);
-            return Some((node, self.content_line(s, n)?));
+            return Some((self.single_plain(line, column, q, first_end)?, next));
         }
         let len: usize = self.segments.iter().map(|(a, b)| b - a).sum::<usize>()
             + self.breaks.iter().map(|&k| k.max(1)).sum::<usize>();
@@ -501,9 +506,7 @@ impl<'a> Reader<'a> {
         self.count(value.len())?;
         let kind = scalar(Cow::Owned(value), ScalarStyle::Plain)?;
         let end_column = self.column(last.0, end);
-        let node = Node { kind, location: span(line.no, column, q, end, last.1, end_column) };
-        let (s, n) = self.next_line(end, last.1);
-        Some((node, self.content_line(s, n)?))
+        Some((Node { kind, location: span(line.no, column, q, end, last.1, end_column) }, next))
     }
 
     fn single_plain(&mut self, line: &Line, column: u32, q: usize, end: usize) -> Option<Node> {
@@ -514,9 +517,9 @@ impl<'a> Reader<'a> {
         Some(Node { kind, location: span(line.no, column, q, end, line.no, end_column) })
     }
 
-    /// A quoted scalar on one line, from its opening quote at `q`; the node
-    /// and the offset after its closing quote.
-    fn quoted(&mut self, line: &Line, q: usize) -> Option<(Node, usize)> {
+    /// A quoted scalar on one line, from its opening quote at `q` (line
+    /// `no`, `column`); the node and the offset after its closing quote.
+    fn quoted(&mut self, no: u32, column: u32, q: usize) -> Option<(Node, usize)> {
         let quote = self.b[q];
         let mut from = q + 1;
         let mut i = find3(self.b, from, b'\n', quote, b'\\');
@@ -562,9 +565,8 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.count(value.len())?;
-        let column = self.column(line.start, q);
         let end_column = column + chars(&self.b[q..end]) as u32;
-        Some((Node { kind: NodeKind::Str(value), location: span(line.no, column, q, end, line.no, end_column) }, end))
+        Some((Node { kind: NodeKind::Str(value), location: span(no, column, q, end, no, end_column) }, end))
     }
 
     /// A one-line flow sequence of scalars, from its `[` at `q`.
@@ -574,11 +576,16 @@ impl<'a> Reader<'a> {
         let location = span(line.no, column, q, q + 1, line.no, column + 1);
         let base = self.items.len();
         let mut i = self.spaces(q + 1);
+        // Columns counted from the last item, not from the line's start:
+        // a long line of items stays linear.
+        let mut counted = (q, column);
         if self.b.get(i) != Some(&b']') {
             loop {
                 let c = *self.b.get(i)?;
+                let at = counted.1 + chars(&self.b[counted.0..i]) as u32;
+                counted = (i, at);
                 let end = if c == b'\'' || c == b'"' {
-                    let (node, end) = self.quoted(line, i)?;
+                    let (node, end) = self.quoted(line.no, at, i)?;
                     self.items.push(node);
                     end
                 } else {
@@ -593,7 +600,6 @@ impl<'a> Reader<'a> {
                     let text = &self.text[i..end];
                     self.count(text.len())?;
                     let kind = scalar(Cow::Borrowed(text), ScalarStyle::Plain)?;
-                    let at = self.column(line.start, i);
                     let end_column = at + chars(text.as_bytes()) as u32;
                     self.items.push(Node { kind, location: span(line.no, at, i, end, line.no, end_column) });
                     end
@@ -871,19 +877,51 @@ fn chars(b: &[u8]) -> usize {
 /// DEL, the C1 controls (U+0080–U+009F, NEL among them), the line and
 /// paragraph separators (U+2028, U+2029), the byte order mark, U+FFFE, U+FFFF.
 fn clean(b: &[u8]) -> bool {
-    let (space, del, c2, e2, ef) = (LO * 0x20, LO * 0x7F, LO * 0xC2, LO * 0xE2, LO * 0xEF);
     let mut i = 0;
     while i + 8 <= b.len() {
         let w = word(b, i);
-        // Bytes below 0x20 (line feeds included) set a high bit here.
-        let low = w.wrapping_sub(space) & !w & HI;
-        let odd = low | zeros(w ^ del) | zeros(w ^ c2) | zeros(w ^ e2) | zeros(w ^ ef);
-        if odd != 0 && !(i..i + 8).all(|j| fine(b, j)) {
+        let controls = below(w, 0x20);
+        // Bytes from 0x7F up: DEL, or a character beyond ASCII.
+        let high = (((w & M7) + LO) | w) & HI;
+        if controls | high == 0 {
+            i += 8;
+            continue;
+        }
+        // Controls other than line feeds.
+        if controls & !zero_bytes(w ^ (LO * u64::from(b'\n'))) != 0 {
             return false;
+        }
+        // Of the characters beyond ASCII, only those beginning with 0xC2,
+        // 0xE2 or 0xEF need a closer look.
+        if high != 0 {
+            let mut odd = zero_bytes(w ^ (LO * 0x7F))
+                | zero_bytes(w ^ (LO * 0xC2))
+                | zero_bytes(w ^ (LO * 0xE2))
+                | zero_bytes(w ^ (LO * 0xEF));
+            while odd != 0 {
+                if !fine(b, i + (odd.trailing_zeros() / 8) as usize) {
+                    return false;
+                }
+                odd &= odd - 1;
+            }
         }
         i += 8;
     }
     (i..b.len()).all(|j| fine(b, j))
+}
+
+const M7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// The high bit of every zero byte of `w` (exactly those).
+#[inline(always)]
+fn zero_bytes(w: u64) -> u64 {
+    !(((w & M7) + M7) | w | M7)
+}
+
+/// The high bit of every byte of `w` below `n` (exactly those; `n` ≤ 0x80).
+#[inline(always)]
+fn below(w: u64, n: u8) -> u64 {
+    !(((w & M7) + LO * u64::from(0x80 - n)) | w | M7)
 }
 
 /// `true` if the byte at `j` begins no character `clean` refuses.
@@ -1139,6 +1177,18 @@ mod tests {
             }
         }
         assert!(clean("a: é·«»’–…\u{a0}\u{202f}😀\n".repeat(5).as_bytes()));
+    }
+
+    #[test]
+    fn long_lines_and_many_lines_are_read_in_linear_time() {
+        // Would take minutes if any step went back to the start of its line
+        // or of the text for each item.
+        let items = vec!["M1"; 100_000].join(", ");
+        assert!(same_as_events(&format!("r: [{items}]\n")));
+        let many: String = (0..60_000).map(|i| format!("k{i}: v\n")).collect();
+        assert!(same_as_events(&many));
+        let folded = format!("a: {}\n", vec!["mot"; 100_000].join("\n  "));
+        assert!(same_as_events(&folded));
     }
 
     fn fragment() -> impl Strategy<Value = String> {

@@ -15,6 +15,8 @@
 //! included — returns `None`, and the caller reads the file through
 //! serde-saphyr, whose errors and limits stay the only ones refnum reports.
 //! A test checks that both paths give the same tree, positions included.
+//! The files in the block subset of `load::block` do not even come here:
+//! that reader, checked against this one, takes them first.
 
 use std::borrow::Cow;
 
@@ -162,6 +164,30 @@ pub(super) fn unique_keys(entries: &[(Node, Node)]) -> bool {
 /// decimal integers): the file then goes to serde-saphyr.
 pub(super) fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Option<NodeKind> {
     if !matches!(style, ScalarStyle::Plain) {
+        return Some(NodeKind::Str(value.into_owned()));
+    }
+    // A first character that begins no null, boolean or number makes a
+    // text: the common case, decided here without the checks below.
+    if value.as_bytes().first().is_some_and(|b| {
+        !matches!(
+            b,
+            b'0'..=b'9'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b'~'
+                | b'n'
+                | b'N'
+                | b't'
+                | b'T'
+                | b'f'
+                | b'F'
+                | b' '
+                | b'\t'
+                | b'\r'
+                | b'\n'
+        )
+    }) {
         return Some(NodeKind::Str(value.into_owned()));
     }
     let t = value.trim_matches([' ', '\t', '\r', '\n']);
