@@ -304,3 +304,35 @@ fn control_characters_never_reach_any_writer() {
         assert!(!xml.contains(banned) && !xml.contains("_x0001_"), "{name}: {xml}");
     }
 }
+
+/// The structure's web site and the contact address open on Ctrl+click in
+/// Word: real `w:hyperlink`s to external relationships, in the `Hyperlink`
+/// style, shown as written (no typography inside an address); the
+/// relationships come in the same order at every run.
+#[test]
+fn web_and_e_mail_addresses_are_links_word_opens() {
+    let p = docx(&["fiche", POSTE, "--format", "docx"]);
+    let rels = text(&p, "word/_rels/document.xml.rels");
+    let document = text(&p, "word/document.xml");
+    let styles = text(&p, "word/styles.xml");
+    assert!(styles.contains(r#"w:styleId="Hyperlink""#), "{styles}");
+    for (target, shown) in [
+        ("https://cci-val-de-sarlanne.example", "https://cci-val-de-sarlanne.example"),
+        ("mailto:recrutement@exemple.fr", "recrutement@exemple.fr"),
+    ] {
+        let at = rels.find(&format!("Target=\"{target}\"")).unwrap_or_else(|| panic!("no link to {target}: {rels}"));
+        let element = &rels[rels[..at].rfind("<Relationship ").unwrap()..at + rels[at..].find("/>").unwrap()];
+        assert!(element.contains(r#"TargetMode="External""#), "{element}");
+        assert!(element.contains("relationships/hyperlink"), "{element}");
+        let id = &element[element.find("Id=\"").unwrap() + 4..];
+        let id = &id[..id.find('"').unwrap()];
+        let link = &document[document.find(&format!("<w:hyperlink r:id=\"{id}\"")).expect(id)..];
+        let link = &link[..link.find("</w:hyperlink>").unwrap()];
+        assert!(link.contains(r#"<w:rStyle w:val="Hyperlink" />"#), "{link}");
+        assert!(link.contains(&format!(">{shown}</w:t>")), "shown as written: {link}");
+    }
+    for _ in 0..3 {
+        let again = docx(&["fiche", POSTE, "--format", "docx"]);
+        assert_eq!(text(&again, "word/_rels/document.xml.rels"), rels, "the same input gives the same bytes");
+    }
+}

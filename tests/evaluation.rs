@@ -214,6 +214,11 @@ fn a_team_of_three_gives_the_count_below_level_of_each_competence() {
         assert!(!p.contains(name), "{name} in {p}");
     }
     assert!(p.contains("P-"));
+    // In HTML a code is one word in print too: never cut at its hyphen.
+    let html = ok(&refnum_in(dir.path(), &["positionnement", "a.xlsx", "b.xlsx", "c.xlsx", "--pseudonymiser"]));
+    assert_eq!(html.matches("<th scope=\"col\" class=\"code\">P-").count(), 3, "{html}");
+    assert!(html.contains(".equipe th.code { white-space: nowrap; }"), "{html}");
+    assert!(!ok(&refnum_in(dir.path(), &["positionnement", "a.xlsx", "b.xlsx"])).contains("class=\"code\""));
 }
 
 /// Runs `positionnement` on a broken grid: refused (exit 1) with `expected`

@@ -121,6 +121,58 @@ fn an_output_that_is_an_input_is_refused() {
     assert!(stderr(&o).contains("est aussi un fichier lu"), "{}", stderr(&o));
 }
 
+/// A post is read with its profile and that profile's bases: `fiche`,
+/// `entretien` and `grille` of a post refuse to write over any of them
+/// (they once noted only the post itself), before any work and in every
+/// format, and leave the file as it was; so does `positionnement` for the
+/// profile its grids name.
+#[test]
+fn the_documents_of_a_post_never_overwrite_its_profile_or_a_base() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("profiles/conseiller-referent-entreprise.yaml"), dir.path().join("base.yaml")).unwrap();
+    let adaptation =
+        std::fs::read_to_string(root().join("examples/adaptations/cci-montverac-conseiller.yaml")).unwrap();
+    let adaptation = adaptation.replacen("profil: conseiller-referent-entreprise\n", "profil: base.yaml\n", 1);
+    assert!(adaptation.contains("profil: base.yaml\n"));
+    std::fs::write(dir.path().join("adapt.yaml"), adaptation).unwrap();
+    let poste =
+        std::fs::read_to_string(root().join("examples/adaptations/poste-cci-montverac-conseiller.yaml")).unwrap();
+    let poste = poste.replacen("profil: conseiller-referent-entreprise-cci-montverac\n", "profil: adapt.yaml\n", 1);
+    assert!(poste.contains("profil: adapt.yaml\n"));
+    std::fs::write(dir.path().join("poste.yaml"), poste).unwrap();
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    let before: Vec<Vec<u8>> = ["base.yaml", "adapt.yaml", "poste.yaml"].iter().map(|n| read(n)).collect();
+    // The documents are made when -o names another file.
+    ok(&refnum_in(dir.path(), &["fiche", "poste.yaml", "-o", "fiche.html"]));
+    let cases: [&[&str]; 7] = [
+        &["fiche", "poste.yaml"],
+        &["fiche", "poste.yaml", "--format", "docx"],
+        &["fiche", "poste.yaml", "--format", "jsonld"],
+        &["entretien", "poste.yaml"],
+        &["entretien", "poste.yaml", "--format", "docx"],
+        &["grille", "poste.yaml"],
+        &["grille", "poste.yaml", "--format", "html"],
+    ];
+    for args in cases {
+        for target in ["adapt.yaml", "base.yaml", "poste.yaml"] {
+            let mut args = args.to_vec();
+            args.extend(["-o", target]);
+            let o = refnum_in(dir.path(), &args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+            assert!(stderr(&o).contains(&format!("{target} est aussi un fichier lu")), "{args:?}: {}", stderr(&o));
+        }
+    }
+    // The profile a positioning names is read too.
+    let camille = "type: positionnement\nprofil: conseiller-referent-entreprise\nversion: 1.2.0\npersonne: Camille Martin\nobservations:\n  - competence: S-01\n    niveau: 2\n";
+    std::fs::write(dir.path().join("camille.yaml"), camille).unwrap();
+    ok(&refnum_in(dir.path(), &["positionnement", "camille.yaml", "--profiles", ".", "-o", "ecarts.md"]));
+    let o = refnum_in(dir.path(), &["positionnement", "camille.yaml", "--profiles", ".", "-o", "base.yaml"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("base.yaml est aussi un fichier lu"), "{}", stderr(&o));
+    let after: Vec<Vec<u8>> = ["base.yaml", "adapt.yaml", "poste.yaml"].iter().map(|n| read(n)).collect();
+    assert!(before == after, "an input was changed");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_output_reaching_an_input_through_a_link_is_refused() {

@@ -22,22 +22,34 @@ while IFS= read -r file; do
 done < <(find examples -name '*.yaml' | sort)
 
 failed=0
-for src in "${sources[@]}"; do
-  name="fiche-$(basename "$src" .yaml)"
-  "$refnum" fiche "$src" --format html -o "$out/$name.html"
-  "$refnum" fiche "$src" --format docx -o "$out/$name.docx"
+
+# pages PDF: the page count of a PDF.
+pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+
+# print_both LABEL NAME MAX: prints $out/NAME.html through Chromium and
+# $out/NAME.docx through LibreOffice, and fails if either takes more than
+# MAX pages.
+print_both() {
+  local label="$1" name="$2" max="$3" pdf n kind
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$out/$name.html.pdf" "file://$out/$name.html" 2>/dev/null
   (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/docx" "$name.docx" >/dev/null 2>&1)
   for pdf in "$out/$name.html.pdf" "$out/docx/$name.pdf"; do
-    pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+    n=$(pages "$pdf")
     kind=HTML; [[ "$pdf" == */docx/* ]] && kind=DOCX
-    printf '%-60s %s %s page(s)\n' "$src" "$kind" "$pages"
-    if [ "$pages" -gt "$max_pages" ]; then
-      echo "  trop long : $pages pages, $max_pages au plus" >&2
+    printf '%-60s %s %s page(s)\n' "$label" "$kind" "$n"
+    if [ "$n" -gt "$max" ]; then
+      echo "  $label : $n pages en $kind, $max au plus" >&2
       failed=1
     fi
   done
+}
+
+for src in "${sources[@]}"; do
+  name="fiche-$(basename "$src" .yaml)"
+  "$refnum" fiche "$src" --format html -o "$out/$name.html"
+  "$refnum" fiche "$src" --format docx -o "$out/$name.docx"
+  print_both "$src" "$name" "$max_pages"
 done
 
 echo "-- Positioning grids (refnum grille): DOCX in landscape, XLSX opened by LibreOffice"
@@ -48,13 +60,13 @@ for src in conseiller coordinateur; do
   "$refnum" grille "$src" --format xlsx -o "$out/$name.xlsx"
   (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/docx" "$name.docx" >/dev/null 2>&1)
   (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/xlsx" "$name.xlsx" >/dev/null 2>&1)
-  pages=$(pdfinfo "$out/docx/$name.pdf" | awk '/^Pages:/ {print $2}')
+  n=$(pages "$out/docx/$name.pdf")
   # « Page size: 841.89 x 595.276 pts (A4) »: wider than high.
   landscape=$(pdfinfo "$out/docx/$name.pdf" | awk '/^Page size:/ {print ($3 > $5) ? "oui" : "non"}')
-  xlsx_pages=$(pdfinfo "$out/xlsx/$name.pdf" | awk '/^Pages:/ {print $2}')
-  printf '%-60s DOCX %s page(s), paysage : %s ; XLSX %s page(s)\n' "$src" "$pages" "$landscape" "$xlsx_pages"
-  if [ "$pages" -gt "$max_grid_pages" ] || [ "$landscape" != oui ] || [ "$xlsx_pages" -lt 1 ]; then
-    echo "  grille : $pages pages (au plus $max_grid_pages), paysage : $landscape, classeur : $xlsx_pages page(s)" >&2
+  xlsx_pages=$(pages "$out/xlsx/$name.pdf")
+  printf '%-60s DOCX %s page(s), paysage : %s ; XLSX %s page(s)\n' "$src" "$n" "$landscape" "$xlsx_pages"
+  if [ "$n" -gt "$max_grid_pages" ] || [ "$landscape" != oui ] || [ "$xlsx_pages" -lt 1 ]; then
+    echo "  grille : $n pages (au plus $max_grid_pages), paysage : $landscape, classeur : $xlsx_pages page(s)" >&2
     failed=1
   fi
 done
@@ -68,18 +80,7 @@ for src in "${sources[@]}"; do
     name="entretien-$contexte-$(basename "$src" .yaml)"
     "$refnum" entretien "$src" --contexte "$contexte" --format html -o "$out/$name.html"
     "$refnum" entretien "$src" --contexte "$contexte" --format docx -o "$out/$name.docx"
-    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-      --print-to-pdf="$out/$name.html.pdf" "file://$out/$name.html" 2>/dev/null
-    (cd "$out" && soffice --headless --convert-to pdf --outdir "$out/docx" "$name.docx" >/dev/null 2>&1)
-    for pdf in "$out/$name.html.pdf" "$out/docx/$name.pdf"; do
-      pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-      kind=HTML; [[ "$pdf" == */docx/* ]] && kind=DOCX
-      printf '%-60s %s %s page(s)\n' "entretien $contexte $src" "$kind" "$pages"
-      if [ "$pages" -gt "$max_guide_pages" ]; then
-        echo "  guide trop long : $pages pages, $max_guide_pages au plus" >&2
-        failed=1
-      fi
-    done
+    print_both "entretien $contexte $src" "$name" "$max_guide_pages"
   done
 done
 

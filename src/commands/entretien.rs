@@ -2,7 +2,6 @@
 
 use crate::cli::{Contexte, EntretienArgs, EntretienFormat};
 use crate::error::Error;
-use crate::model::Document;
 use crate::render::{self, Format};
 use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
@@ -25,17 +24,8 @@ pub fn run(args: &EntretienArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let templates = super::templates_from(args.document.templates.as_deref())?;
     sources.note_templates(&templates);
     sources.check(args.document.output.as_deref())?;
-    let bytes = match &found.document {
-        Document::Poste(poste) => {
-            let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
-            render::entretien(&resolved.profil, Some(poste), contexte, format, &templates)?
-        }
-        _ => {
-            let resolved = sources.resolve(found.clone(), dir.as_deref())?;
-            sources.check(args.document.output.as_deref())?;
-            render::entretien(&resolved.profil, None, contexte, format, &templates)?
-        }
-    };
+    let (resolved, poste) = sources.target(&found, dir.as_deref(), args.document.output.as_deref())?;
+    let bytes = render::entretien(&resolved.profil, poste, contexte, format, &templates)?;
     super::deliver(
         bytes,
         args.document.output.as_deref(),

@@ -3,7 +3,6 @@
 use crate::cli::{FicheArgs, FicheFormat};
 use crate::diagnostic::{FileReport, Summary, human};
 use crate::error::Error;
-use crate::model::Document;
 use crate::render::docx::{Reference, ReferenceError};
 use crate::render::{self, Format};
 use crate::workspace::catalog;
@@ -38,30 +37,22 @@ pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
         sources.note_path(path);
     }
     let mut warnings = String::new();
-    let bytes = match &found.document {
-        Document::Poste(poste) => {
-            let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
-            // A line the post repeats from its profile would be printed twice:
-            // said here too, for those who run `fiche` and never `validate`.
-            let repeated = crate::check::repetition::check(poste, &resolved.profil);
-            if !repeated.is_empty() {
-                let report =
-                    FileReport { name: found.input.name(), source: found.source.clone(), diagnostics: repeated };
-                let reports = [report];
-                let summary = Summary::of(&reports);
-                // The findings, without the closing line of a `validate` run.
-                warnings = human::render(&reports, &summary, terminal.stderr_color).replace(&summary.sentence(), "");
-                warnings.truncate(warnings.trim_end().len());
-                warnings.push('\n');
-            }
-            render::fiche(&resolved.profil, Some(poste), format, args.complet, &templates)?
+    let (resolved, poste) = sources.target(&found, dir.as_deref(), args.document.output.as_deref())?;
+    if let Some(poste) = poste {
+        // A line the post repeats from its profile would be printed twice:
+        // said here too, for those who run `fiche` and never `validate`.
+        let repeated = crate::check::repetition::check(poste, &resolved.profil);
+        if !repeated.is_empty() {
+            let report = FileReport { name: found.input.name(), source: found.source.clone(), diagnostics: repeated };
+            let reports = [report];
+            let summary = Summary::of(&reports);
+            // The findings, without the closing line of a `validate` run.
+            warnings = human::render(&reports, &summary, terminal.stderr_color).replace(&summary.sentence(), "");
+            warnings.truncate(warnings.trim_end().len());
+            warnings.push('\n');
         }
-        _ => {
-            let resolved = sources.resolve(found.clone(), dir.as_deref())?;
-            sources.check(args.document.output.as_deref())?;
-            render::fiche(&resolved.profil, None, format, args.complet, &templates)?
-        }
-    };
+    }
+    let bytes = render::fiche(&resolved.profil, poste, format, args.complet, &templates)?;
     let bytes = match reference {
         Some((path, model)) => model.apply(&bytes).map_err(|e| model_error(&path, &e))?,
         None => bytes,
@@ -97,16 +88,8 @@ fn job_posting(
     sources: &super::Sources,
     terminal: Terminal,
 ) -> Result<Outcome, Error> {
-    let text = match &found.document {
-        Document::Poste(poste) => {
-            let resolved = catalog::profil_of(poste, &found.input, dir)?;
-            crate::export::jsonld::job_posting(&resolved.profil, Some(poste))
-        }
-        _ => {
-            let resolved = sources.resolve(found.clone(), dir)?;
-            crate::export::jsonld::job_posting(&resolved.profil, None)
-        }
-    };
+    let (resolved, poste) = sources.target(found, dir, args.document.output.as_deref())?;
+    let text = crate::export::jsonld::job_posting(&resolved.profil, poste);
     let text = text.map_err(Error::Usage)?;
     super::deliver(
         text.into_bytes(),

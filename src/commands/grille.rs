@@ -3,7 +3,6 @@
 use crate::assess::{Grille, xlsx};
 use crate::cli::{GrilleArgs, GrilleFormat};
 use crate::error::Error;
-use crate::model::Document;
 use crate::render::{self, Format};
 use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
@@ -14,18 +13,12 @@ pub fn run(args: &GrilleArgs, terminal: Terminal) -> Result<Outcome, Error> {
     let sources = super::Sources::default();
     sources.note(&found.input);
     sources.check(args.document.output.as_deref())?;
-    let grille = match &found.document {
-        Document::Poste(poste) => {
-            let resolved = catalog::profil_of(poste, &found.input, dir.as_deref())?;
-            let view = render::PosteView::new(poste.as_ref(), &resolved.profil);
-            Grille::new(&resolved.profil, Some(format!("{} · {}", view.intitule, view.structure)))
-        }
-        _ => {
-            let resolved = sources.resolve(found.clone(), dir.as_deref())?;
-            sources.check(args.document.output.as_deref())?;
-            Grille::new(&resolved.profil, None)
-        }
-    };
+    let (resolved, poste) = sources.target(&found, dir.as_deref(), args.document.output.as_deref())?;
+    let title = poste.map(|poste| {
+        let view = render::PosteView::new(poste, &resolved.profil);
+        format!("{} · {}", view.intitule, view.structure)
+    });
+    let grille = Grille::new(&resolved.profil, title);
     let (bytes, binary) = match args.format {
         GrilleFormat::Xlsx => {
             (xlsx::grille(&grille).map_err(|e| Error::Usage(format!("classeur impossible à écrire : {e}")))?, true)

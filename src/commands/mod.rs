@@ -25,6 +25,7 @@ use crate::adapt::Resolved;
 use crate::error::Error;
 use crate::load::Input;
 use crate::load::discover::discover_noted;
+use crate::model::{Document, Poste};
 use crate::workspace::catalog::{self, Found};
 
 /// The files a command works on: the paths given; with none, `./profiles`
@@ -103,6 +104,29 @@ impl Sources {
     /// Finds and resolves the profile (not a post) `reference` names.
     pub fn profil(&self, reference: &str, dir: Option<&Path>) -> Result<Resolved, Error> {
         self.resolve(catalog::not_poste(catalog::find(reference, dir)?)?, dir)
+    }
+
+    /// What `fiche`, `entretien` and `grille` work from: the profile their
+    /// target stands for (a post's profile, or the profile or adaptation
+    /// itself), resolved, and the post when the target is one. Every file
+    /// read — the post, its profile, each base — is noted, and `-o` is
+    /// refused if it names one of them.
+    pub fn target<'a>(
+        &self,
+        found: &'a Found,
+        dir: Option<&Path>,
+        output: Option<&Path>,
+    ) -> Result<(Resolved, Option<&'a Poste>), Error> {
+        let target = match &found.document {
+            Document::Poste(poste) => {
+                self.note(&found.input);
+                let profile = catalog::profile_found_of(poste, &found.input, dir)?;
+                (self.resolve(profile, dir)?, Some(poste.as_ref()))
+            }
+            _ => (self.resolve(found.clone(), dir)?, None),
+        };
+        self.check(output)?;
+        Ok(target)
     }
 
     /// Refuses an `-o` that names one of the files read.

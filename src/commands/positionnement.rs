@@ -35,7 +35,7 @@ pub fn run(args: &PositionnementArgs, terminal: Terminal) -> Result<Outcome, Err
     let mut saisies: Vec<(String, Saisie)> = Vec::new();
     for (name, lu) in &lus {
         if profil.is_none() {
-            let resolved = catalog::find_profil(&lu.profil, dir.as_deref()).map_err(|e| match e {
+            let resolved = sources.profil(&lu.profil, dir.as_deref()).map_err(|e| match e {
                 Error::Usage(message) => Error::Usage(format!("{name} : profil de la grille introuvable : {message}")),
                 other => other,
             })?;

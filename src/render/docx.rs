@@ -14,9 +14,9 @@ mod styles;
 mod xml;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Footer, Header, IndentLevel, Level, LevelJc, LevelOverride, LevelText,
-    NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading,
-    SpecialIndentType, Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, Docx, Footer, Header, Hyperlink, HyperlinkData, IndentLevel, Level, LevelJc,
+    LevelOverride, LevelText, NumPages, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, Shading, SpecialIndentType, Start, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
 pub use entretien::entretien;
@@ -197,11 +197,12 @@ pub fn fiche(profil: &ProfilView, poste: &PosteView, complet: bool) -> Vec<u8> {
             dates = dates.add_run(Run::new().add_text(" · "));
         }
         dates = dates.add_run(Run::new().add_text(format!("{label} : ")).bold());
-        dates = dates.add_run(if value == A_COMPLETER {
-            Run::new().add_text(value.as_str()).italic().color(TODO_COLOR)
-        } else {
-            Run::new().add_text(value.as_str())
-        });
+        dates = match markdown::link_target(value) {
+            _ if value == A_COMPLETER => dates.add_run(Run::new().add_text(value.as_str()).italic().color(TODO_COLOR)),
+            // A contact address opens the mail client or the site.
+            Some(url) => dates.add_hyperlink(link(&url, Run::new().add_text(value.trim()))),
+            None => dates.add_run(Run::new().add_text(value.as_str())),
+        };
     }
     doc = doc.add_paragraph(dates);
     if let Some(text) = &poste.modalites {
@@ -365,43 +366,88 @@ fn numbered_item(list: usize, runs: Vec<Run>) -> Paragraph {
 fn free_text(mut doc: Docx, text: &str) -> Docx {
     let mut list = 0;
     for Block { item, ordered, first, pieces } in markdown::blocks(text) {
-        let runs: Vec<Run> = pieces
-            .into_iter()
-            .map(|p| {
-                let mut run = Run::new().add_text(p.text);
-                if p.bold {
-                    run = run.bold();
-                }
-                if p.italic {
-                    run = run.italic();
-                }
-                if p.code {
-                    run = run.fonts(RunFonts::new().ascii(CODE_FONT).hi_ansi(CODE_FONT).cs(CODE_FONT));
-                }
-                run
-            })
-            .collect();
         if ordered && first {
             (doc, list) = new_numbered_list(doc);
         }
-        doc = doc.add_paragraph(if ordered {
-            numbered_item(list, runs)
+        let paragraph = if ordered {
+            numbered_item(list, Vec::new())
         } else if item {
-            bullet(runs)
+            bullet(Vec::new())
         } else {
-            runs.into_iter().fold(para_style("Normal"), Paragraph::add_run)
-        });
+            para_style("Normal")
+        };
+        doc = doc.add_paragraph(pieces.into_iter().fold(paragraph, |p, piece| {
+            let mut run = Run::new().add_text(piece.text.as_str());
+            if piece.bold {
+                run = run.bold();
+            }
+            if piece.italic {
+                run = run.italic();
+            }
+            if piece.code {
+                run = run.fonts(RunFonts::new().ascii(CODE_FONT).hi_ansi(CODE_FONT).cs(CODE_FONT));
+            }
+            match &piece.link {
+                Some(url) => p.add_hyperlink(link(url, run)),
+                None => p.add_run(run),
+            }
+        }));
     }
     doc
 }
 
+/// A link Word and LibreOffice open on Ctrl+click: the run in the
+/// `Hyperlink` character style (French typography leaves it as written),
+/// inside a `w:hyperlink` to `url`. The relationship id is derived from the
+/// address, not from a counter, so the same input gives the same bytes.
+fn link(url: &str, run: Run) -> Hyperlink {
+    let rid = format!("rIdLink{:016x}", fnv1a(url.as_bytes()));
+    let mut hyperlink = Hyperlink::new(url, docx_rs::HyperlinkType::External);
+    if let HyperlinkData::External { rid: id, .. } = &mut hyperlink.link {
+        *id = rid;
+    }
+    hyperlink.add_run(run.style(styles::HYPERLINK))
+}
+
+/// FNV-1a, 64 bits: a stable hash of a link address for its relationship id.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A paragraph of table text in which each web or e-mail address (a word
+/// alone, or between parentheses) is a link.
+fn linked_text(text: &str) -> Paragraph {
+    let mut p = para_style("TableText");
+    let mut plain = String::new();
+    for word in text.split_inclusive(' ') {
+        let trimmed = word.trim_end_matches(' ');
+        let inner = trimmed.trim_start_matches('(').trim_end_matches([')', '.', ',', ';']);
+        match markdown::link_target(inner).filter(|_| !inner.is_empty()) {
+            Some(url) => {
+                let start = trimmed.len() - trimmed.trim_start_matches('(').len();
+                plain.push_str(&trimmed[..start]);
+                if !plain.is_empty() {
+                    p = p.add_run(Run::new().add_text(std::mem::take(&mut plain)));
+                }
+                p = p.add_hyperlink(link(&url, Run::new().add_text(inner)));
+                plain.push_str(&word[start + inner.len()..]);
+            }
+            None => plain.push_str(word),
+        }
+    }
+    if !plain.is_empty() {
+        p = p.add_run(Run::new().add_text(plain));
+    }
+    p
+}
+
 fn cell(text: &str, width: usize) -> TableCell {
-    let run = if text == A_COMPLETER {
-        Run::new().add_text(text).italic().color(TODO_COLOR)
+    let paragraph = if text == A_COMPLETER {
+        para_style("TableText").add_run(Run::new().add_text(text).italic().color(TODO_COLOR))
     } else {
-        Run::new().add_text(text)
+        linked_text(text)
     };
-    TableCell::new().width(width, WidthType::Dxa).add_paragraph(para_style("TableText").add_run(run))
+    TableCell::new().width(width, WidthType::Dxa).add_paragraph(paragraph)
 }
 
 fn shaded(cell: TableCell) -> TableCell {
@@ -461,6 +507,7 @@ fn pack(doc: Docx, properties: &Properties) -> Vec<u8> {
     xml.styles = styles::styles_xml().into_bytes();
     xml.doc_props.core = styles::core_xml(properties).into_bytes();
     xml.document = mark_header_rows(&french_runs(&xml.document));
+    xml.document_rels = sorted_links(&xml.document_rels);
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         *part = french_runs(part);
     }
@@ -481,6 +528,31 @@ fn pack(doc: Docx, properties: &Properties) -> Vec<u8> {
         return Vec::new();
     }
     out.into_inner()
+}
+
+/// The relationships of the links in address order: docx-rs writes them in
+/// the order of a hash map, which changes from one run to the next.
+fn sorted_links(rels: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(rels);
+    let mut links = Vec::new();
+    let mut rest: &str = &text;
+    let mut out = String::with_capacity(text.len());
+    while let Some(start) = rest.find("<Relationship Id=\"rIdLink") {
+        let Some(end) = rest[start..].find("/>").map(|e| start + e + 2) else { break };
+        out.push_str(&rest[..start]);
+        links.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    links.sort_unstable();
+    match rest.find("</Relationships>") {
+        Some(close) if !links.is_empty() => {
+            out.push_str(&rest[..close]);
+            links.iter().for_each(|l| out.push_str(l));
+            out.push_str(&rest[close..]);
+            out.into_bytes()
+        }
+        _ => rels.to_vec(),
+    }
 }
 
 /// Adds `<w:tblHeader/>` to the first row of every table whose first row
@@ -516,7 +588,7 @@ fn french_runs(part: &[u8]) -> Vec<u8> {
         let end = rest[start..].find("</w:r>").map_or(rest.len(), |e| start + e + "</w:r>".len());
         out.push_str(&rest[..start]);
         let run = &rest[start..end];
-        if run.contains(&format!("w:ascii=\"{CODE_FONT}\"")) {
+        if run.contains(&format!("w:ascii=\"{CODE_FONT}\"")) || run.contains(styles::HYPERLINK_RUN) {
             out.push_str(run);
         } else {
             out.push_str(&french_texts(run));
@@ -579,5 +651,53 @@ mod tests {
         assert_eq!((num(3), num(4), num(styles::BULLET_LIST)), (2, 1, 1), "{document}");
         assert_eq!(document.matches(r#"<w:pStyle w:val="ListNumber" />"#).count(), 3);
         assert_eq!(document.matches(r#"<w:pStyle w:val="Normal" />"#).count(), 2);
+    }
+
+    #[test]
+    fn a_markdown_link_keeps_its_address_as_a_word_link() {
+        let text = "Voir [France Num](https://www.francenum.gouv.fr/guides?a=1&b=2), <https://exemple.fr> et [ceci](javascript:alert(1)).";
+        let built = free_text(base("en-tête"), text).build();
+        let document = String::from_utf8(built.document).unwrap();
+        let rels = String::from_utf8(built.document_rels).unwrap();
+        assert!(rels.contains(r#"Target="https://www.francenum.gouv.fr/guides?a=1&amp;b=2""#), "{rels}");
+        assert!(rels.contains(r#"Target="https://exemple.fr""#), "{rels}");
+        assert!(!rels.contains("javascript"), "a script is never a link: {rels}");
+        assert_eq!(document.matches("<w:hyperlink ").count(), 2, "{document}");
+        assert!(document.contains(">France Num</w:t>") && document.contains(">ceci</w:t>"), "no text lost: {document}");
+    }
+
+    #[test]
+    fn addresses_in_a_table_cell_are_links_and_the_rest_stays_text() {
+        for (text, links, plain) in [
+            ("CCI (https://cci.example).", 1, vec!["CCI (", ")."]),
+            ("Écrire à rh@cci.example ou appeler", 1, vec!["Écrire à ", " ou appeler"]),
+            ("Pas de lien ici", 0, vec!["Pas de lien ici"]),
+            ("(https://a.example) et https://b.example", 2, vec!["(", ") et "]),
+        ] {
+            let built = base("e").add_paragraph(linked_text(text)).build();
+            let document = String::from_utf8(built.document).unwrap();
+            assert_eq!(document.matches("<w:hyperlink ").count(), links, "{text}: {document}");
+            for p in plain {
+                assert!(document.contains(&format!(">{p}</w:t>")), "{text}: {p:?} in {document}");
+            }
+        }
+    }
+
+    #[test]
+    fn link_relationships_are_sorted_whatever_order_docx_rs_gives() {
+        let rels = concat!(
+            r#"<Relationships><Relationship Id="rId1" Target="styles.xml" />"#,
+            r#"<Relationship Id="rIdLinkb" Target="https://b" TargetMode="External" />"#,
+            r#"<Relationship Id="rIdLinka" Target="https://a" TargetMode="External" /></Relationships>"#
+        );
+        let sorted = String::from_utf8(sorted_links(rels.as_bytes())).unwrap();
+        assert_eq!(
+            sorted,
+            concat!(
+                r#"<Relationships><Relationship Id="rId1" Target="styles.xml" />"#,
+                r#"<Relationship Id="rIdLinka" Target="https://a" TargetMode="External" />"#,
+                r#"<Relationship Id="rIdLinkb" Target="https://b" TargetMode="External" /></Relationships>"#
+            )
+        );
     }
 }

@@ -55,6 +55,10 @@ pub struct Piece {
     pub italic: bool,
     /// A code span: shown as written, without typography.
     pub code: bool,
+    /// The address of the link the piece is the text of (`[texte](https://…)`
+    /// or an autolink), when it is one a document may open: `http`, `https`
+    /// or `mailto`.
+    pub link: Option<String>,
 }
 
 /// A block of a free text: a paragraph, or a list item.
@@ -87,9 +91,15 @@ fn collect_blocks<'a>(node: &'a AstNode<'a>, list: Option<bool>, new_list: &mut 
         if is_leaf_block {
             let mut pieces = Vec::new();
             if let NodeValue::CodeBlock(code) = &child.data().value {
-                pieces.push(Piece { text: code.literal.trim_end().to_owned(), bold: false, italic: false, code: true });
+                pieces.push(Piece {
+                    text: code.literal.trim_end().to_owned(),
+                    bold: false,
+                    italic: false,
+                    code: true,
+                    link: None,
+                });
             } else {
-                collect_pieces(child, false, false, &mut pieces);
+                collect_pieces(child, Style::default(), &mut pieces);
             }
             let item = list.is_some() && !out.last().is_some_and(|b: &Block| b.item && b.pieces.is_empty());
             let first = item && std::mem::take(new_list);
@@ -107,20 +117,61 @@ fn collect_blocks<'a>(node: &'a AstNode<'a>, list: Option<bool>, new_list: &mut 
     }
 }
 
-fn collect_pieces<'a>(node: &'a AstNode<'a>, bold: bool, italic: bool, out: &mut Vec<Piece>) {
+/// The emphasis and link a piece inherits from the nodes around it.
+#[derive(Clone, Copy, Default)]
+struct Style<'a> {
+    bold: bool,
+    italic: bool,
+    link: Option<&'a str>,
+}
+
+fn collect_pieces<'a>(node: &'a AstNode<'a>, style: Style<'_>, out: &mut Vec<Piece>) {
+    let piece = |text: String, code: bool| Piece {
+        text,
+        bold: style.bold,
+        italic: style.italic,
+        code,
+        link: style.link.map(str::to_owned),
+    };
     for child in node.children() {
         let value = child.data().value.clone();
         match value {
-            NodeValue::Text(t) => out.push(Piece { text: t.to_string(), bold, italic, code: false }),
-            NodeValue::Code(c) => out.push(Piece { text: c.literal.clone(), bold, italic, code: true }),
-            NodeValue::SoftBreak | NodeValue::LineBreak => {
-                out.push(Piece { text: " ".into(), bold, italic, code: false });
+            NodeValue::Text(t) => out.push(piece(t.to_string(), false)),
+            NodeValue::Code(c) => out.push(piece(c.literal.clone(), true)),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(Piece { link: None, ..piece(" ".into(), false) }),
+            NodeValue::HtmlInline(h) => out.push(piece(h.clone(), false)),
+            NodeValue::Strong => collect_pieces(child, Style { bold: true, ..style }, out),
+            NodeValue::Emph => collect_pieces(child, Style { italic: true, ..style }, out),
+            NodeValue::Link(link) => {
+                let target = openable(&link.url).then_some(link.url.as_str());
+                collect_pieces(child, Style { link: target.or(style.link), ..style }, out);
             }
-            NodeValue::HtmlInline(h) => out.push(Piece { text: h.clone(), bold, italic, code: false }),
-            NodeValue::Strong => collect_pieces(child, true, italic, out),
-            NodeValue::Emph => collect_pieces(child, bold, true, out),
-            _ => collect_pieces(child, bold, italic, out),
+            _ => collect_pieces(child, style, out),
         }
+    }
+}
+
+/// A link address a document may open: the web or an e-mail, never a
+/// script or a file of the reader's machine.
+fn openable(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
+}
+
+/// What a plain value (a web site, a contact) opens when it is a link
+/// address alone: an `http(s)` address as written, an e-mail address as
+/// `mailto:`; `None` for any other text. The `lien` filter of the
+/// templates and the DOCX writer both use it.
+pub fn link_target(text: &str) -> Option<String> {
+    let text = text.trim();
+    let is_url = text.starts_with("https://") || text.starts_with("http://");
+    let is_email =
+        !is_url && text.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
+    let plain = !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || "<>\"'`\\".contains(c));
+    match (plain, is_url, is_email) {
+        (true, true, _) => Some(text.to_owned()),
+        (true, _, true) => Some(format!("mailto:{text}")),
+        _ => None,
     }
 }
 

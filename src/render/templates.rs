@@ -187,16 +187,11 @@ fn with_typography(name: &str, source: String) -> String {
 fn lien(state: &State, value: Value) -> Value {
     let text = value.to_string();
     let text = text.trim();
-    let is_url = text.starts_with("https://") || text.starts_with("http://");
-    let is_email =
-        !is_url && text.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'));
-    let plain = !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || "<>\"'`\\".contains(c));
-    if !(plain && (is_url || is_email)) {
+    let Some(href) = markdown::link_target(text) else {
         return value;
-    }
+    };
     match state.auto_escape() {
         AutoEscape::Html => {
-            let href = if is_email { format!("mailto:{text}") } else { text.to_owned() };
             let escaped = text.replace('&', "&amp;");
             Value::from_safe_string(format!("<a href=\"{}\">{escaped}</a>", href.replace('&', "&amp;")))
         }

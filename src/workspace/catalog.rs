@@ -168,8 +168,9 @@ pub fn not_poste(found: Found) -> Result<Found, Error> {
     Ok(found)
 }
 
-/// The profile a post is built on: a path relative to the post's file, or an exact id.
-pub fn profil_of(poste: &Poste, poste_input: &Input, dir: Option<&Path>) -> Result<Resolved, Error> {
+/// The profile (or adaptation) a post is built on, not yet resolved: a path
+/// relative to the post's file, or an exact id.
+pub fn profile_found_of(poste: &Poste, poste_input: &Input, dir: Option<&Path>) -> Result<Found, Error> {
     let found = base_of(&poste.profil.value, poste_input, dir).map_err(|e| match e {
         Error::Usage(message) => {
             Error::Usage(format!("le poste {} renvoie à un profil introuvable : {message}", poste_input.name()))
@@ -182,5 +183,5 @@ pub fn profil_of(poste: &Poste, poste_input: &Input, dir: Option<&Path>) -> Resu
             poste_input.name()
         )));
     }
-    resolve(found, dir)
+    Ok(found)
 }

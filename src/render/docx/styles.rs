@@ -30,7 +30,13 @@ pub const STYLES: &[(&str, &str)] = &[
     ("TableHeading", "Table Heading"),
     ("Header", "header"),
     ("Footer", "footer"),
+    (HYPERLINK, "Hyperlink"),
 ];
+
+/// Character style of links (blue, underlined), Word's built-in name.
+pub const HYPERLINK: &str = "Hyperlink";
+/// How a run in that style starts its properties in `document.xml`.
+pub const HYPERLINK_RUN: &str = r#"<w:rStyle w:val="Hyperlink" />"#;
 
 /// Numbering instance (`w:num`) of bulleted lists in `numbering.xml`
 /// (docx-rs reserves the first one).
@@ -130,6 +136,13 @@ pub fn styles_xml() -> String {
             ),
         );
     }
+    style(
+        &mut out,
+        "character",
+        HYPERLINK,
+        false,
+        r#"<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>"#,
+    );
     out.push_str("</w:styles>");
     out
 }
