@@ -15,6 +15,8 @@
 //! included — returns `None`, and the caller reads the file through
 //! serde-saphyr, whose errors and limits stay the only ones refnum reports.
 //! A test checks that both paths give the same tree, positions included.
+//! The files in the block subset of `load::block` do not even come here:
+//! that reader, checked against this one, takes them first.
 
 use std::borrow::Cow;
 
@@ -24,11 +26,11 @@ use super::tree::{Location, Node, NodeKind};
 
 /// Nesting above which the file is handed to serde-saphyr, which enforces
 /// the limit of 64 levels and says so in its own words.
-const MAX_DEPTH: usize = 60;
+pub(super) const MAX_DEPTH: usize = 60;
 /// Nodes above which the file is handed to serde-saphyr (its limit: 200,000).
-const MAX_NODES: usize = 190_000;
+pub(super) const MAX_NODES: usize = 190_000;
 /// Bytes of scalar text above which the file is handed to serde-saphyr.
-const MAX_SCALAR_BYTES: usize = super::source::MAX_FILE_BYTES / 2;
+pub(super) const MAX_SCALAR_BYTES: usize = super::source::MAX_FILE_BYTES / 2;
 /// Mappings up to this size look for duplicate keys pair by pair.
 const SMALL_MAP: usize = 12;
 
@@ -144,7 +146,7 @@ fn location(span: &Span) -> Option<Location> {
 }
 
 /// `true` if no two keys of a mapping are the same text.
-fn unique_keys(entries: &[(Node, Node)]) -> bool {
+pub(super) fn unique_keys(entries: &[(Node, Node)]) -> bool {
     fn key((k, _): &(Node, Node)) -> &str {
         k.as_str().unwrap_or_default()
     }
@@ -160,8 +162,32 @@ fn unique_keys(entries: &[(Node, Node)]) -> bool {
 /// (`strict_booleans`, YAML 1.2 core schema), or `None` for the spellings
 /// it reads in ways not worth repeating here (numbers other than plain
 /// decimal integers): the file then goes to serde-saphyr.
-fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Option<NodeKind> {
+pub(super) fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Option<NodeKind> {
     if !matches!(style, ScalarStyle::Plain) {
+        return Some(NodeKind::Str(value.into_owned()));
+    }
+    // A first character that begins no null, boolean or number makes a
+    // text: the common case, decided here without the checks below.
+    if value.as_bytes().first().is_some_and(|b| {
+        !matches!(
+            b,
+            b'0'..=b'9'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b'~'
+                | b'n'
+                | b'N'
+                | b't'
+                | b'T'
+                | b'f'
+                | b'F'
+                | b' '
+                | b'\t'
+                | b'\r'
+                | b'\n'
+        )
+    }) {
         return Some(NodeKind::Str(value.into_owned()));
     }
     let t = value.trim_matches([' ', '\t', '\r', '\n']);

@@ -4,6 +4,7 @@
 //! (`discover`) and holds the profiles built into the binary (`builtin`).
 //! No rules here: judging the model is `check`'s work.
 
+mod block;
 pub mod builtin;
 pub mod config;
 mod de;

@@ -37,6 +37,11 @@ pub fn parse(source: &Source) -> Result<Option<Node>, Diagnostic> {
     if source.text.trim().is_empty() || only_comments(&source.text) {
         return Ok(None);
     }
+    // The fast reader of the block subset, then the parser's events, then
+    // serde-saphyr, the only one that reports errors (see `load::block`).
+    if let Some(root) = super::block::tree(&source.text) {
+        return Ok(Some(root));
+    }
     if let Some(root) = super::events::tree(&source.text) {
         return Ok(Some(root));
     }

@@ -1,9 +1,9 @@
 //! The YAML tree with a position on every node.
 //!
 //! This is the single parse of a file: structural rules walk this tree, then
-//! `load::de` turns it into the typed model. It is built from the parser's
-//! events (`load::events`), or by serde-saphyr for the files that path
-//! hands back (see `load::parse`).
+//! `load::de` turns it into the typed model. It is built by the reader of
+//! the block subset (`load::block`), else from the parser's events
+//! (`load::events`), else by serde-saphyr (see `load::parse`).
 
 use std::fmt;
 
