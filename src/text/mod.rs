@@ -46,17 +46,23 @@ pub fn first_forbidden_control(text: &str) -> Option<(usize, char)> {
 
 /// Whether `text` surely holds no forbidden control character, even
 /// through an escape (`\u0001`, `\x85`, `\N` in a YAML text between double
-/// quotes): it holds none and no backslash either. A text of which this
+/// quotes) or a tag (`!!binary`, whose base64 decodes to any character):
+/// it holds none, no backslash and no `!` either. A text of which this
 /// is not sure is read character by character (`first_forbidden_control`).
 ///
 /// Read in blocks of 32 bytes, with a loop of comparisons and no early
 /// exit inside a block, which the compiler turns into vector instructions.
 pub fn surely_free_of_controls(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // The byte at `i` starts a forbidden control, or is a backslash; `next`
+    // The byte at `i` starts a forbidden control, or is a backslash or the
+    // `!` of a tag; `next`
     // is the byte after it (0 at the end).
     let flagged = |b: u8, next: u8| {
-        ((b < 0x20) & (b != b'\t') & (b != b'\n')) | (b == 0x7F) | ((b == 0xC2) & (next < 0xA0)) | (b == b'\\')
+        ((b < 0x20) & (b != b'\t') & (b != b'\n'))
+            | (b == 0x7F)
+            | ((b == 0xC2) & (next < 0xA0))
+            | (b == b'\\')
+            | (b == b'!')
     };
     let mut start = 0;
     // Each block needs the byte after it too.
@@ -100,7 +106,7 @@ mod tests {
         if surely_free_of_controls(text) {
             assert_eq!(by_chars(text), None, "{text:?}");
         } else {
-            assert!(by_chars(text).is_some() || text.contains('\\'), "{text:?}");
+            assert!(by_chars(text).is_some() || text.contains(['\\', '!']), "{text:?}");
         }
     }
 
@@ -150,7 +156,7 @@ mod tests {
     fn at_every_place_of_a_block() {
         // Blocks of 32 bytes, each needing the byte after it: a character at
         // every offset of three blocks, so at each edge.
-        let odd = ['\u{0}', '\u{1F}', '\r', '\u{7F}', '\u{80}', '\u{85}', '\u{9F}', '\\'];
+        let odd = ['\u{0}', '\u{1F}', '\r', '\u{7F}', '\u{80}', '\u{85}', '\u{9F}', '\\', '!'];
         let fine = ['\t', '\n', 'a', 'é', '\u{A0}', '«', '\u{BF}', '€'];
         for c in odd.into_iter().chain(fine) {
             for offset in 0..100 {
@@ -190,5 +196,8 @@ mod tests {
         assert!(surely_free_of_controls("Câble – « texte » ÿ Ā ¢ \u{A0}\tet\nla suite, assez longue pour un bloc"));
         assert!(!surely_free_of_controls("un échappement \\u0001 entre guillemets doubles, assez long"));
         assert!(!surely_free_of_controls("un échappement \\u0001"));
+        // A tag: `!!binary` decodes base64 into any character.
+        assert!(!surely_free_of_controls("intitule: !!binary B0FB, et la suite du texte, assez longue"));
+        assert!(!surely_free_of_controls("a: !!binary B0FB"));
     }
 }
