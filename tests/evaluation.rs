@@ -471,9 +471,15 @@ fn positioning_files_never_enter_a_site() {
         format!("type: positionnement\nprofil: {PROFIL}\nversion: 1.2.0\npersonne: Camille Martin\nobservations: []\n"),
     )
     .unwrap();
+    // Saved by Windows Notepad: a byte order mark and CRLF line ends.
+    std::fs::write(
+        d.join("profiles/dominique.yaml"),
+        format!("\u{FEFF}type: positionnement # grille remplie\r\nprofil: {PROFIL}\r\nversion: 1.2.0\r\npersonne: Camille Martin\r\nobservations: []\r\n"),
+    )
+    .unwrap();
     let o = refnum_in(d, &["build", "--out", "site"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("note : 1 grille(s) de positionnement laissée(s) de côté"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("note : 2 grille(s) de positionnement laissée(s) de côté"), "{}", stderr(&o));
     let mut found = false;
     for entry in walk(&d.join("site")) {
         let text = std::fs::read(&entry).unwrap();

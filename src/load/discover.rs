@@ -84,6 +84,8 @@ fn is_positionnement(path: &Path) -> bool {
     // Only the lines that start with `type:` are decoded: a line break is
     // never part of a character, so cutting the bytes at each one cuts the
     // text as `lines` would (a `\r` left at the end is trimmed below).
+    // A byte order mark (Windows Notepad writes one) is not part of the key.
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
     head.split(|b| *b == b'\n').filter(|line| line.starts_with(b"type:")).any(|line| {
         String::from_utf8_lossy(line)
             .strip_prefix("type:")
