@@ -40,8 +40,9 @@ use serde_saphyr::granit_parser::ScalarStyle;
 use super::events::{MAX_DEPTH, MAX_NODES, MAX_SCALAR_BYTES, scalar, unique_keys};
 use super::tree::{Location, Node, NodeKind};
 
-/// Longest plain key taken (granit-parser looks 1,024 characters ahead for
-/// the `:` of a key).
+/// Longest plain key taken, spaces before its `:` included (granit-parser
+/// looks 1,024 characters ahead for the `:` of a key, and beyond that
+/// refuses the key).
 const MAX_KEY_BYTES: usize = 1_000;
 
 /// The tree of a one-document text in the subset, or `None`.
@@ -306,7 +307,10 @@ impl<'a> Reader<'a> {
         let end = self.trim_end(at, colon);
         let bytes = &self.b[at..end];
         if bytes.is_empty()
-            || bytes.len() > MAX_KEY_BYTES
+            // granit-parser's look-ahead runs from the key's first character
+            // to its `:`, spaces included: measured here in bytes, never
+            // fewer than the characters it counts.
+            || colon - at > MAX_KEY_BYTES
             || indicator(bytes[0])
             || bytes.iter().any(|c| matches!(c, b'[' | b']' | b'{' | b'}' | b',' | b'#' | b'"' | b'\''))
         {
@@ -1151,6 +1155,18 @@ mod tests {
             assert!(tree(text).is_none(), "{text:?}");
             same_as_events(text);
         }
+        // A key whose `:` comes more than 1,024 characters after its start,
+        // spaces included: granit-parser refuses it (found by review).
+        for text in [
+            format!("{}{}: v\n", "k".repeat(1000), " ".repeat(25)),
+            format!("a: 1\n{}{}: v\n", "k".repeat(1), " ".repeat(1024)),
+            format!("- {}{}: v\n", "k".repeat(500), " ".repeat(525)),
+            format!("{}{}: v\n", "é".repeat(500), " ".repeat(600)),
+        ] {
+            assert!(tree(&text).is_none(), "{text:?}");
+            assert!(super::super::events::tree(&text).is_none(), "{text:?}");
+        }
+        assert!(same_as_events(&format!("{}{}: v\n", "k".repeat(990), " ".repeat(10))));
         let deep: String = (0..70).map(|d| format!("{}k{d}:\n", "  ".repeat(d))).collect();
         assert!(tree(&deep).is_none());
         let shallow: String = (0..50).map(|d| format!("{}k{d}:\n", "  ".repeat(d))).collect();
