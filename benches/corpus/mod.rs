@@ -7,7 +7,11 @@
 //! and half posts built on the adaptations. Every file is valid, distinct,
 //! and names its base by id, as in a real repository.
 
+mod variant;
+
 use std::path::Path;
+
+use variant::profile;
 
 /// How the `n` files are shared out.
 pub struct Mix {
@@ -101,24 +105,4 @@ pub fn generate(folder: &Path, mix: &Mix) -> usize {
 fn field<'a>(text: &'a str, key: &str) -> &'a str {
     let prefix = format!("{key}: ");
     text.lines().find_map(|l| l.strip_prefix(prefix.as_str())).expect("template field").trim()
-}
-
-/// A variant of a reference profile: its own id, title and levels.
-fn profile(text: &str, id: &str, i: usize) -> String {
-    let mut out = String::with_capacity(text.len() + 64);
-    for line in text.lines() {
-        let trimmed = line.trim_start();
-        if line.starts_with("id: ") {
-            out.push_str(&format!("id: {id}"));
-        } else if line.starts_with("intitule: ") {
-            out.push_str(&format!("{line} (variante {i})"));
-        } else if let Some(level) = trimmed.strip_prefix("niveau: ").and_then(|l| l.parse::<u32>().ok()) {
-            let indent = &line[..line.len() - trimmed.len()];
-            out.push_str(&format!("{indent}niveau: {}", 1 + (level + i as u32) % 4));
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out
 }

@@ -941,6 +941,11 @@ fn fine(b: &[u8], j: usize) -> bool {
     }
 }
 
+/// The variant of a reference profile the bench corpus is made of.
+#[cfg(test)]
+#[path = "../../benches/corpus/variant.rs"]
+mod bench_variant;
+
 #[cfg(test)]
 mod tests {
     use std::path::{Path, PathBuf};
@@ -1032,31 +1037,12 @@ mod tests {
         assert!(fast.len() * 2 > files.len(), "{} of {}", fast.len(), files.len());
     }
 
-    /// A variant of a reference profile, as `benches/corpus` writes them.
-    fn corpus_profile(text: &str, i: usize) -> String {
-        let mut out = String::with_capacity(text.len() + 64);
-        for line in text.lines() {
-            let trimmed = line.trim_start();
-            if line.starts_with("id: ") {
-                out.push_str(&format!("id: profil-{i:05}"));
-            } else if line.starts_with("intitule: ") {
-                out.push_str(&format!("{line} (variante {i})"));
-            } else if let Some(level) = trimmed.strip_prefix("niveau: ").and_then(|l| l.parse::<u32>().ok()) {
-                let indent = &line[..line.len() - trimmed.len()];
-                out.push_str(&format!("{indent}niveau: {}", 1 + (level + i as u32) % 4));
-            } else {
-                out.push_str(line);
-            }
-            out.push('\n');
-        }
-        out
-    }
-
     #[test]
     fn the_bench_corpus_takes_the_fast_path() {
         for (kind, (_, text)) in crate::load::builtin::PROFILES.iter().enumerate() {
             for i in 0..8 {
-                let variant = corpus_profile(text, i * 2 + kind);
+                let n = i * 2 + kind;
+                let variant = super::bench_variant::profile(text, &format!("profil-{n:05}"), n);
                 assert!(same_as_events(&variant), "variant {i} of profile {kind}");
             }
         }
