@@ -3,15 +3,10 @@
 use crate::cli::{Contexte, EntretienArgs, EntretienFormat};
 use crate::error::Error;
 use crate::render::{self, Format};
-use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &EntretienArgs, terminal: Terminal) -> Result<Outcome, Error> {
-    let dir = catalog::profile_dir(args.document.profiles.as_deref());
-    let found = catalog::find(&args.cible, dir.as_deref())?;
-    let sources = super::Sources::default();
-    sources.note(&found.input);
-    sources.check(args.document.output.as_deref())?;
+    let (found, dir, sources) = super::open_target(&args.cible, &args.document)?;
     let format = match args.format {
         EntretienFormat::Markdown => Format::Markdown,
         EntretienFormat::Html => Format::Html,

@@ -10,12 +10,7 @@ use crate::{Outcome, Terminal};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &FicheArgs, terminal: Terminal) -> Result<Outcome, Error> {
-    let dir = catalog::profile_dir(args.document.profiles.as_deref());
-    let found = catalog::find(&args.cible, dir.as_deref())?;
-    let sources = super::Sources::default();
-    sources.note(&found.input);
-    // Refused before the work, not after.
-    sources.check(args.document.output.as_deref())?;
+    let (found, dir, sources) = super::open_target(&args.cible, &args.document)?;
     let format = match args.format {
         FicheFormat::Markdown => Format::Markdown,
         FicheFormat::Html => Format::Html,

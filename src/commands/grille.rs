@@ -4,15 +4,10 @@ use crate::assess::{Grille, xlsx};
 use crate::cli::{GrilleArgs, GrilleFormat};
 use crate::error::Error;
 use crate::render::{self, Format};
-use crate::workspace::catalog;
 use crate::{Outcome, Terminal};
 
 pub fn run(args: &GrilleArgs, terminal: Terminal) -> Result<Outcome, Error> {
-    let dir = catalog::profile_dir(args.document.profiles.as_deref());
-    let found = catalog::find(&args.cible, dir.as_deref())?;
-    let sources = super::Sources::default();
-    sources.note(&found.input);
-    sources.check(args.document.output.as_deref())?;
+    let (found, dir, sources) = super::open_target(&args.cible, &args.document)?;
     let (resolved, poste) = sources.target(&found, dir.as_deref(), args.document.output.as_deref())?;
     let title = poste.map(|poste| {
         let view = render::PosteView::new(poste, &resolved.profil);

@@ -64,6 +64,21 @@ pub fn output_file(output: Option<&Path>) -> Option<&Path> {
     output.filter(|path| !crate::load::is_stdio(path))
 }
 
+/// What `fiche`, `entretien` and `grille` start from: the document their
+/// target names, the folder of profiles, and the sources with that document
+/// noted; an `-o` that names it is refused before any work.
+pub fn open_target(
+    cible: &str,
+    document: &crate::cli::DocumentArgs,
+) -> Result<(Found, Option<PathBuf>, Sources), Error> {
+    let dir = catalog::profile_dir(document.profiles.as_deref());
+    let found = catalog::find(cible, dir.as_deref())?;
+    let sources = Sources::default();
+    sources.note(&found.input);
+    sources.check(document.output.as_deref())?;
+    Ok((found, dir, sources))
+}
+
 /// The files a document is made from, noted as they are read, so that
 /// `-o` never names one of them.
 #[derive(Default)]

@@ -952,6 +952,8 @@ mod tests {
 
     use proptest::prelude::*;
 
+    use super::super::events::tests::yaml_files;
+
     use super::*;
 
     /// The block reader either hands the text back or builds exactly the
@@ -989,17 +991,6 @@ mod tests {
             return format!("block: {} {:?}\nevent: {} {:?}", shallow(a), a.location, shallow(b), b.location);
         }
         ca.iter().zip(&cb).find(|(x, y)| x != y).map(|(x, y)| first_difference(x, y)).unwrap_or_default()
-    }
-
-    fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                yaml_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                out.push(path);
-            }
-        }
     }
 
     fn repository_files() -> Vec<(PathBuf, String)> {

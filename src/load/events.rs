@@ -228,7 +228,7 @@ pub(super) fn scalar(value: Cow<'_, str>, style: ScalarStyle) -> Option<NodeKind
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::path::Path;
 
     use proptest::prelude::*;
@@ -283,7 +283,8 @@ mod tests {
         node
     }
 
-    fn yaml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    /// Every YAML file under `dir` (the tests of `load::block` use it too).
+    pub(in crate::load) fn yaml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {

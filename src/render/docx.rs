@@ -422,7 +422,7 @@ fn linked_text(text: &str) -> Paragraph {
     for word in text.split_inclusive(' ') {
         let trimmed = word.trim_end_matches(' ');
         let inner = trimmed.trim_start_matches('(').trim_end_matches([')', '.', ',', ';']);
-        match markdown::link_target(inner).filter(|_| !inner.is_empty()) {
+        match markdown::link_target(inner) {
             Some(url) => {
                 let start = trimmed.len() - trimmed.trim_start_matches('(').len();
                 plain.push_str(&trimmed[..start]);
